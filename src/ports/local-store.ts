@@ -1,0 +1,94 @@
+import type { ConflictEntry } from '../core/model/conflict.js';
+import type { LocalEdit, LocalRecord } from '../core/model/record.js';
+import type { Repository, SyncConfig, SyncLogEntry, SyncTask } from '../core/model/sync.js';
+
+/** Identity of a record: Eden table name and uuid. */
+export type RecordKey = { readonly table: string; readonly uuid: string };
+
+/**
+ * A local change waiting to be pushed (architecture invariant 4.1). `revision` grows with every
+ * local write of the record, so a push acknowledges exactly the revision it carried: an edit made
+ * while the push was in flight stays pending.
+ */
+export type PendingChange = {
+  readonly table: string;
+  readonly uuid: string;
+  readonly op: 'upsert' | 'delete';
+  readonly revision: number;
+  /** Naive UTC time of the first unpushed local write. */
+  readonly since: string;
+  /** The peer's message when it rejected this record in a push; null otherwise. */
+  readonly error: string | null;
+};
+
+/** Selection of records for export (spec 5.1): `msince` is `modified_on >= msince`. */
+export type RecordQuery = {
+  readonly includeDeleted?: boolean;
+  readonly msince?: string | null;
+  /** Components are selected by master, not by this query. */
+  readonly mastersOnly?: boolean;
+  readonly start?: number;
+  readonly limit?: number;
+};
+
+/** Reads available inside a transaction (and outside it, each read in its own). */
+export interface StoreReader {
+  getRecords(keys: readonly RecordKey[]): Promise<readonly (LocalRecord | undefined)[]>;
+  /** Records nested under the given master (their `parent` is that key), deleted ones included. */
+  componentsOf(master: RecordKey): Promise<readonly LocalRecord[]>;
+  /** Records of any table that reference the given uuid in one of their `references`. */
+  referrersOf(uuid: string): Promise<readonly LocalRecord[]>;
+  /** Records of one table in a stable order (insertion order, or `modified_on` descending with msince). */
+  queryRecords(table: string, query: RecordQuery): Promise<readonly LocalRecord[]>;
+  countRecords(table: string, query: RecordQuery): Promise<number>;
+  pendingOf(keys: readonly RecordKey[]): Promise<readonly (PendingChange | undefined)[]>;
+  /** Pending changes of one table; costs time proportional to their number, not the table size. */
+  listPending(table: string): Promise<readonly PendingChange[]>;
+  getTask(id: string): Promise<SyncTask | undefined>;
+}
+
+/** Writes, only inside `LocalStore.write`. Everything in one `write` commits or fails together. */
+export interface StoreWriter extends StoreReader {
+  /** Stores records received from a peer (not pending). */
+  putRecords(records: readonly LocalRecord[]): Promise<void>;
+  /** Removes pending entries whose revision is still the one given (acknowledged by the peer). */
+  acknowledge(changes: readonly Pick<PendingChange, 'table' | 'uuid' | 'revision'>[]): Promise<void>;
+  /** Attaches the peer's rejection message to a pending change (it stays pending). */
+  markRejected(key: RecordKey, revision: number, message: string): Promise<void>;
+  addConflicts(entries: readonly ConflictEntry[]): Promise<void>;
+  putTask(task: SyncTask): Promise<void>;
+  putRepository(repository: Repository): Promise<void>;
+  appendLog(entry: SyncLogEntry): Promise<void>;
+}
+
+/**
+ * The local store behind one narrow interface: one IndexedDB database through Dexie in the
+ * browser, fake-indexeddb in Node. The engine depends only on this port.
+ */
+export interface LocalStore extends StoreReader {
+  readonly name: string;
+  get(table: string, uuid: string): Promise<LocalRecord | undefined>;
+  list(table: string, options?: { includeDeleted?: boolean }): Promise<readonly LocalRecord[]>;
+  /** A local create or edit: stamps `modified_on` (and `created_on`, mci 0 on create), marks it pending. */
+  saveLocal(table: string, edit: LocalEdit): Promise<LocalRecord>;
+  /** A local delete: marks the record deleted (a tombstone) and pending. */
+  removeLocal(table: string, uuid: string): Promise<void>;
+  pending(table: string): Promise<readonly PendingChange[]>;
+
+  /** Runs `work` in one read-write transaction over every table; rolls back if it throws. */
+  write<T>(work: (tx: StoreWriter) => Promise<T>): Promise<T>;
+
+  /** This device's identity, made once on first use. */
+  syncConfig(): Promise<SyncConfig>;
+  listRepositories(): Promise<readonly Repository[]>;
+  getRepository(id: string): Promise<Repository | undefined>;
+  putRepository(repository: Repository): Promise<void>;
+  /** Tasks of a repository in creation order (Eden runs them in id order, spec 1.10). */
+  listTasks(repositoryId: string): Promise<readonly SyncTask[]>;
+  putTask(task: SyncTask): Promise<void>;
+  listLog(options?: { limit?: number }): Promise<readonly SyncLogEntry[]>;
+  appendLog(entry: SyncLogEntry): Promise<void>;
+  listConflicts(options?: { includeResolved?: boolean }): Promise<readonly ConflictEntry[]>;
+  resolveConflict(id: number, resolution: 'keep-incoming' | 'restore-local'): Promise<void>;
+  close(): void;
+}
