@@ -1,0 +1,15 @@
+import { startServer } from './start-server.js';
+const t0 = performance.now();
+const s = await startServer({ dataDir: '/tmp/srvtest/data1', log: console.log });
+console.log(s.url, s.mode, s.peer?.seeded, performance.now() - t0);
+const auth = 'Basic ' + Buffer.from('demo@example.com:demo-password').toString('base64');
+let r = await fetch(s.url + '/eden/sync/sync.xml?resource=org_organisation', { headers: { authorization: auth } });
+const text = await r.text();
+console.log(r.status, r.headers.get('content-type'), text.length, text.slice(0, 1500));
+r = await fetch(s.url + '/eden/sync/repository/register.json', { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify({ uuid: 'client-1', name: 'c' }) });
+console.log(r.status, await r.text());
+r = await fetch(s.url + '/eden/sync/sync.xml?resource=org_organisation&repository=client-1', { method: 'POST', headers: { authorization: auth, 'content-type': 'text/xml' }, body: `<s3xml><resource name="org_organisation" uuid="urn:uuid:x1" modified_on="2026-01-01T00:00:00"><data field="name">New Org</data></resource><resource name="org_organisation" uuid="urn:uuid:x2"><data field="acronym">NN</data></resource></s3xml>` });
+console.log(r.status, r.headers.get('content-type'), await r.text());
+r = await fetch(s.url + '/eden/org/organisation/sync.xml?start=1&limit=2', { headers: { authorization: auth } });
+console.log(r.status, (await r.text()).slice(0, 300));
+await s.close();

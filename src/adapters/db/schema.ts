@@ -1,0 +1,104 @@
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { ConflictEntry } from '../../core/model/conflict.js';
+import type { LocalRecord } from '../../core/model/record.js';
+import type { Repository, SyncConfig, SyncLogEntry, SyncTask } from '../../core/model/sync.js';
+import type { PendingChange } from '../../ports/local-store.js';
+
+/**
+ * One record with the fields its indexes need. A scope field (`live`, `master`, `liveMaster`)
+ * holds the table name when the record belongs to that selection and is absent otherwise, so an
+ * index over it holds exactly that selection (IndexedDB skips rows whose key is missing): every
+ * `queryRecords` variant is one index range, paged and counted natively.
+ */
+export type RecordRow = {
+  readonly table: string;
+  readonly uuid: string;
+  /** Store-wide insertion counter, kept when the record is updated (Eden's id order). */
+  readonly seq: number;
+  /** Revision of the latest local write; pending revisions continue from it and are never reused. */
+  readonly localRevision: number;
+  /** Set when not deleted. */
+  readonly live?: string;
+  /** Set when not a component (no `parent`). */
+  readonly master?: string;
+  /** Set when neither deleted nor a component. */
+  readonly liveMaster?: string;
+  /** `record.modified_on`, absent when null (such records never match an msince query, spec 5.1). */
+  readonly mo?: string;
+  /** `"table|uuid"` of the master, on components. */
+  readonly parentKey?: string;
+  /** Every uuid named in `record.references`, without repeats. */
+  readonly refUuids: readonly string[];
+  readonly record: LocalRecord;
+};
+
+export type PendingRow = PendingChange;
+
+/** The single config row has key {@link CONFIG_KEY}. */
+export type ConfigRow = SyncConfig & { readonly key: string };
+export const CONFIG_KEY = 'device';
+
+export type RepositoryRow = { readonly id: string; readonly seq: number; readonly repository: Repository };
+export type TaskRow = {
+  readonly id: string;
+  readonly repositoryId: string;
+  /** Creation counter; tasks run in creation order (spec 1.10). */
+  readonly seq: number;
+  readonly task: SyncTask;
+};
+export type LogRow = SyncLogEntry & { readonly id?: number };
+export type ConflictRow = {
+  readonly id?: number;
+  /** 1 while unresolved (booleans are not valid IndexedDB keys). */
+  readonly open: 0 | 1;
+  readonly entry: ConflictEntry;
+};
+/** Named counters: see {@link SeqName}. */
+export type MetaRow = { readonly name: string; value: number };
+export type SeqName = 'records' | 'tasks' | 'repositories';
+
+/** The Dexie database of one local store: the only place that knows tables, indexes and versions. */
+export class EdenSyncDb extends Dexie {
+  records!: Table<RecordRow, [string, string]>;
+  pending!: Table<PendingRow, [string, string]>;
+  config!: EntityTable<ConfigRow, 'key'>;
+  repositories!: EntityTable<RepositoryRow, 'id'>;
+  tasks!: EntityTable<TaskRow, 'id'>;
+  log!: EntityTable<LogRow, 'id'>;
+  conflicts!: EntityTable<ConflictRow, 'id'>;
+  meta!: EntityTable<MetaRow, 'name'>;
+
+  constructor(name: string, options: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
+    super(name, { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange });
+    this.version(1).stores({
+      records: [
+        '[table+uuid]',
+        '[table+seq]',
+        '[live+seq]',
+        '[master+seq]',
+        '[liveMaster+seq]',
+        '[table+mo+seq]',
+        '[live+mo+seq]',
+        '[master+mo+seq]',
+        '[liveMaster+mo+seq]',
+        'parentKey',
+        '*refUuids',
+      ].join(','),
+      pending: '[table+uuid],table',
+      config: 'key',
+      repositories: 'id,seq',
+      tasks: 'id,[repositoryId+seq]',
+      log: '++id',
+      conflicts: '++id,open',
+      meta: 'name',
+    });
+  }
+
+  /** Every table, for a transaction that spans the whole store. */
+  allTables(): Table[] {
+    return [this.records, this.pending, this.config, this.repositories, this.tasks, this.log, this.conflicts, this.meta];
+  }
+}
+
+/** Index names of `records` per selection; see {@link RecordRow}. */
+export type RecordScope = 'table' | 'live' | 'master' | 'liveMaster';

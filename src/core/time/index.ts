@@ -1,0 +1,1 @@
+export { formatEdenDateTime, isEdenMsince, parseEdenDateTime, toNaiveUtcSeconds } from './eden-date-time.js';

@@ -1,0 +1,149 @@
+import { LogResult, type SyncTask } from '../../core/model/sync.js';
+import type { StoreWriter } from '../../ports/local-store.js';
+import { TransportError } from '../../ports/transport.js';
+import { receive } from '../receive/receive.js';
+import { type ActiveContext, activeOptions, currentRepository } from './active-context.js';
+import { buildPagedPullUrl, buildPullUrl, msinceFor } from './eden-urls.js';
+import { readPageResults } from './page-results.js';
+import { laterOf, pullCheckpoint, snapshotBound } from './pull-checkpoint.js';
+import { filtersKey, type PullCursor, readPullCursor, withPullCursor } from './pull-cursor.js';
+import { describeFailure, writeSyncLog } from './sync-log.js';
+
+type ReceiveOptions = Parameters<typeof receive>[3];
+type ImportReport = Awaited<ReturnType<typeof receive>>['response'];
+
+/** The conflict resolver a pull may pass on to the import (Eden's `onconflict`). */
+export type PullOnConflict = ReceiveOptions['onconflict'];
+
+/** Eden's pull result: an error message, or the new checkpoint (null when nothing was imported). */
+export type PullResult = { readonly error: string | null; readonly mtime: string | null };
+
+/** Raised when the import of a page fails; nothing of that page was committed. */
+class PullImportError extends Error {
+  override readonly name = 'PullImportError';
+  readonly code = 'import';
+}
+
+type Totals = { records: number; created: number; updated: number; deleted: number; errors: string[]; bytes: number };
+
+function errorDetails(report: ImportReport): string[] {
+  return report.errors.map((e) => `(UID: ${e.uuid ?? '?'}) ${e.table}${e.field ? `.${e.field}` : ''}: ${e.message}`);
+}
+
+/**
+ * Pulls one task's resource from the peer and imports it (Eden's `pull`, spec 2.4, 9.1.3).
+ *
+ * - Incremental pulls (a checkpoint and an update policy other than THIS/OTHER) are one request on
+ *   `/sync/sync.xml` with msince, as Eden does: Eden orders them by `modified_on` DESC with no
+ *   tie-breaker (spec 8.5), so offsets are not stable between pages.
+ * - Full pulls are paged on the direct route (`start`/`limit`, spec 2.3) in Eden's id order, where
+ *   changed records keep their place. Each page is imported by `receive` in its own transaction,
+ *   which also stores a cursor on the task (`pullCursor`); an interrupted pull resumes at the page
+ *   after the last committed one. `pageSize: 0` pulls everything in one request.
+ * - The checkpoint (`pullCheckpoint`) is written with the last page, in the same transaction, and
+ *   only then; an error of any kind leaves it untouched.
+ */
+export async function pull(ctx: ActiveContext, task: SyncTask, onconflict?: PullOnConflict): Promise<PullResult> {
+  const resource = task.resourceName;
+  const options = activeOptions(ctx);
+  const config = await ctx.store.syncConfig();
+  const repository = await currentRepository(ctx);
+  const stored = (await ctx.store.getTask(task.id)) ?? task;
+  const msince = msinceFor(stored.lastPull, stored.updatePolicy);
+  const paged = msince === null && options.pageSize > 0;
+  const resumed = paged ? readPullCursor(stored, msince) : null;
+  const cursor: { nextStart: number; maxMtime: string | null; bound: string | null } = {
+    nextStart: resumed?.nextStart ?? 0,
+    maxMtime: resumed?.maxMtime ?? null,
+    bound: resumed?.bound ?? null,
+  };
+  const totals: Totals = { records: 0, created: 0, updated: 0, deleted: 0, errors: [], bytes: 0 };
+  let action = 'fetch';
+  const outcome: { checkpoint: string | null } = { checkpoint: null };
+  try {
+    for (let page = 1; ; page += 1) {
+      if (ctx.signal?.aborted) throw new TransportError('aborted');
+      action = 'fetch';
+      const base = { baseUrl: repository.url, resource, repositoryUuid: config.uuid, msince, filters: stored.filters };
+      const url = paged ? buildPagedPullUrl({ ...base, start: cursor.nextStart, limit: options.pageSize }) : buildPullUrl(base);
+      const before = totals.bytes;
+      const started = ctx.clock.now();
+      const response = await ctx.transport.request({
+        method: 'GET',
+        url,
+        timeoutMs: options.pullTimeoutMs,
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+        onDownloadProgress: (bytes) =>
+          ctx.onProgress?.({ operation: 'pull', resource, phase: 'download', records: totals.records, bytes: before + bytes, page }),
+      });
+      const elapsed = ctx.clock.now() - started;
+      totals.bytes += response.bytes;
+      const masters = paged ? readPageResults(response.body) : null;
+      if (paged && masters === null) throw new TransportError('bad-response', 'the page has no results count');
+      const last = !paged || (masters ?? 0) < options.pageSize;
+      const multiPage = paged && !(page === 1 && resumed === null && last);
+      const firstOfRun = page === 1 && resumed === null;
+
+      action = 'import';
+      const pageState = { committed: false };
+      const finish = async (tx: StoreWriter, report: ImportReport | null): Promise<void> => {
+        pageState.committed = true;
+        const maxMtime = laterOf(cursor.maxMtime, report?.mtime ?? null);
+        const bound = firstOfRun && !last ? snapshotBound(response.headers['date'], elapsed, report?.mtime ?? null) : cursor.bound;
+        const current = (await tx.getTask(task.id)) ?? stored;
+        if (last) {
+          outcome.checkpoint = pullCheckpoint({ previous: current.lastPull, maxMtime, multiPage, bound });
+          await tx.putTask(withPullCursor({ ...current, lastPull: outcome.checkpoint }, null));
+        } else {
+          const next: PullCursor = { msince, filters: filtersKey(current), nextStart: cursor.nextStart + (masters ?? 0), maxMtime, bound };
+          await tx.putTask(withPullCursor(current, next));
+        }
+        cursor.maxMtime = maxMtime;
+        cursor.bound = bound;
+      };
+      const result = await receive({ store: ctx.store, clock: ctx.clock }, [response.body], resource, {
+        strategy: stored.strategy,
+        updatePolicy: stored.updatePolicy,
+        conflictPolicy: stored.conflictPolicy,
+        ...(onconflict !== undefined ? { onconflict } : {}),
+        lastSync: stored.lastPull,
+        mixed: false,
+        ignoreErrors: true,
+        source: repository.name,
+        afterImport: (tx, report) => finish(tx, report),
+      });
+      if (result.status === LogResult.ERROR || result.status === LogResult.FATAL) {
+        throw new PullImportError(result.message ?? 'Import failed');
+      }
+      if (!pageState.committed) await ctx.store.write((tx) => finish(tx, null));
+      const report = result.response;
+      totals.records += report.records;
+      totals.created += report.created.length;
+      totals.updated += report.updated.length;
+      totals.deleted += report.deleted.length;
+      totals.errors.push(...errorDetails(report));
+      cursor.nextStart += masters ?? 0;
+      ctx.onProgress?.({ operation: 'pull', resource, phase: 'import', records: totals.records, bytes: totals.bytes, page });
+      if (last) break;
+    }
+  } catch (error) {
+    const failure = describeFailure(error);
+    await writeSyncLog(ctx, { resourceName: resource, mode: 'pull', action, result: failure.result, remote: failure.remote, message: failure.message });
+    return { error: failure.message, mtime: null };
+  }
+  const warning = totals.errors.length > 0;
+  const message = warning
+    ? `Data imported with errors: ${totals.errors.slice(0, 20).join('; ')}${totals.errors.length > 20 ? ` (+${totals.errors.length - 20} more)` : ''}`
+    : totals.records === 0
+      ? 'No data to import (already up-to-date)'
+      : `Data imported (${totals.records} records: ${totals.created} created, ${totals.updated} updated, ${totals.deleted} deleted)`;
+  await writeSyncLog(ctx, {
+    resourceName: resource,
+    mode: 'pull',
+    action: 'import',
+    result: warning ? LogResult.WARNING : LogResult.SUCCESS,
+    remote: false,
+    message,
+  });
+  return { error: null, mtime: cursor.maxMtime === null ? null : outcome.checkpoint };
+}

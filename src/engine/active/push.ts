@@ -1,0 +1,161 @@
+import { LogResult, type SyncTask } from '../../core/model/sync.js';
+import type { PendingChange } from '../../ports/local-store.js';
+import { isTransportError, type TransportResponse, TransportError } from '../../ports/transport.js';
+import { send } from '../send/send.js';
+import { type ActiveContext, activeOptions, currentRepository } from './active-context.js';
+import { buildPushUrl, msinceFor, pushHeaders } from './eden-urls.js';
+import { laterOf } from './pull-checkpoint.js';
+import { parsePushReply, type RejectedElement } from './push-reply.js';
+import { register } from './register.js';
+import { describeFailure, writeSyncLog } from './sync-log.js';
+
+/** Eden's push result: an error message, or the push checkpoint (null when nothing was sent). */
+export type PushResult = { readonly error: string | null; readonly mtime: string | null };
+
+/** Raised when the local export of a batch fails. */
+class PushExportError extends Error {
+  override readonly name = 'PushExportError';
+  readonly code = 'export';
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += Math.max(1, size)) out.push(items.slice(i, i + Math.max(1, size)));
+  return out;
+}
+
+function xmlAttr(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** UTF-8 size of a string, without TextEncoder (not in the ES library). */
+function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i += 1;
+    } else n += 3;
+  }
+  return n;
+}
+
+const keyOf = (table: string, uuid: string): string => `${table}\u0000${uuid}`;
+
+/**
+ * Pushes one task's pending local changes (Eden's `push`, spec 2.5, 9.1.4), in batches of
+ * `pushBatchSize` records exported by `send({uuids})` and POSTed to `/sync/sync.xml` with the
+ * Content-Disposition Eden needs (spec 8.4).
+ *
+ * A change leaves pending only when the batch carrying it was answered with success and the change
+ * is not in the reply's error tree; it is acknowledged at the revision it carried, so an edit
+ * made meanwhile stays pending (architecture invariant 4.1). A change Eden refused stays pending
+ * with Eden's message (`markRejected`) and is not re-sent until edited again (`resendRejected`).
+ * "Registration required" triggers one registration and one retry of the batch. The push
+ * checkpoint `lastPush` is the newest local `modified_on` pushed (no +1 s: changes are selected
+ * by their pending mark, not by msince), written only after every batch succeeded.
+ */
+export async function push(ctx: ActiveContext, task: SyncTask): Promise<PushResult> {
+  const resource = task.resourceName;
+  const options = activeOptions(ctx);
+  const all = await ctx.store.listPending(resource);
+  const pending = options.resendRejected ? all : all.filter((p) => p.error === null);
+  if (pending.length === 0) {
+    await writeSyncLog(ctx, { resourceName: resource, mode: 'push', action: 'send', result: LogResult.WARNING, remote: false, message: 'No data to send' });
+    return { error: null, mtime: null };
+  }
+  const config = await ctx.store.syncConfig();
+  const stored = (await ctx.store.getTask(task.id)) ?? task;
+  const rejected: RejectedElement[] = [];
+  let sent = 0;
+  let bytes = 0;
+  let maxMtime: string | null = null;
+  let registered = false;
+  let batchNo = 0;
+  try {
+    for (const batch of chunks(pending, options.pushBatchSize)) {
+      batchNo += 1;
+      if (ctx.signal?.aborted) throw new TransportError('aborted');
+      const exported = await send({ store: ctx.store }, resource, { uuids: batch.map((p) => p.uuid), msince: null, filters: [], mixed: false, prettyPrint: false });
+      if (exported.status === LogResult.ERROR || exported.status === LogResult.FATAL || exported.response === null) {
+        throw new PushExportError(exported.message ?? 'Export failed');
+      }
+      const document = exported.response;
+      const carried = batch.filter((p) => document.includes(`uuid="${xmlAttr(p.uuid)}"`));
+      if (exported.results === 0 || carried.length === 0) continue;
+      const repository = await currentRepository(ctx);
+      const request = () =>
+        ctx.transport.request({
+          method: 'POST',
+          url: buildPushUrl({
+            baseUrl: repository.url,
+            resource,
+            repositoryUuid: config.uuid,
+            strategy: stored.strategy,
+            updatePolicy: stored.updatePolicy,
+            conflictPolicy: stored.conflictPolicy,
+            msince: msinceFor(stored.lastPush, stored.updatePolicy),
+          }),
+          headers: pushHeaders(resource),
+          body: document,
+          timeoutMs: options.pushTimeoutMs,
+          ...(ctx.signal ? { signal: ctx.signal } : {}),
+        });
+      let response: TransportResponse;
+      try {
+        response = await request();
+      } catch (error) {
+        if (!isTransportError(error) || error.code !== 'registration-required' || registered) throw error;
+        registered = true;
+        if (!(await register(ctx))) throw error;
+        response = await request();
+      }
+      const reply = parsePushReply(response.body);
+      if (reply.status !== 'success') throw new TransportError('bad-response', `push status ${reply.status}`);
+      const refused = new Map(reply.rejected.map((r) => [keyOf(r.table, r.uuid), r]));
+      await ctx.store.write(async (tx) => {
+        const acknowledged: PendingChange[] = [];
+        for (const change of carried) {
+          const r = refused.get(keyOf(change.table, change.uuid));
+          if (r) await tx.markRejected({ table: change.table, uuid: change.uuid }, change.revision, r.error);
+          else acknowledged.push(change);
+        }
+        await tx.acknowledge(acknowledged);
+      });
+      rejected.push(...reply.rejected);
+      sent += carried.length;
+      bytes += utf8Length(document);
+      maxMtime = laterOf(maxMtime, exported.mtime);
+      ctx.onProgress?.({ operation: 'push', resource, phase: 'upload', records: sent, bytes, page: batchNo });
+    }
+    if (maxMtime !== null) {
+      const mtime = maxMtime;
+      await ctx.store.write(async (tx) => {
+        const current = (await tx.getTask(task.id)) ?? stored;
+        await tx.putTask({ ...current, lastPush: laterOf(current.lastPush, mtime) });
+      });
+    }
+  } catch (error) {
+    const failure = describeFailure(error);
+    await writeSyncLog(ctx, { resourceName: resource, mode: 'push', action: 'send', result: failure.result, remote: failure.remote, message: failure.message });
+    return { error: failure.message, mtime: null };
+  }
+  const warning = rejected.length > 0;
+  const details = rejected.slice(0, 20).map((r) => `(UID: ${r.uuid}) ${r.table}: ${r.error}`);
+  await writeSyncLog(ctx, {
+    resourceName: resource,
+    mode: 'push',
+    action: 'send',
+    result: warning ? LogResult.WARNING : sent === 0 ? LogResult.WARNING : LogResult.SUCCESS,
+    remote: warning,
+    message: warning
+      ? `Data sent (${sent} records), ${rejected.length} refused by the peer: ${details.join('; ')}`
+      : sent === 0
+        ? 'No data to send'
+        : `Data sent successfully (${sent} records)`,
+  });
+  return { error: null, mtime: maxMtime };
+}

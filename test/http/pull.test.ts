@@ -1,0 +1,190 @@
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { SyncProgress } from '../../src/engine/active/active-context.js';
+import { pull } from '../../src/engine/active/pull.js';
+import type { TaskWithCursor } from '../../src/engine/active/pull-cursor.js';
+import { fixtureMeta, fixtureText } from '../support/fixtures.js';
+import { harness, makeTask, page } from './active-support.js';
+import { ADMIN_AUTH, BASE, PASSWORD, record, REPO_UUID, replay, type Seen } from './msw-support.js';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const DIRECT = `${BASE}/org/organisation/sync.xml`;
+const SYNC = `${BASE}/sync/sync.xml`;
+const ORG1 = 'urn:uuid:0a000000-0000-4000-8000-000000000001';
+
+describe('pull', () => {
+  it('a first pull pages on the direct route and sets the checkpoint to the newest mtime (no +1 s)', async () => {
+    const h = await harness();
+    const seen: Seen[] = [];
+    server.use(
+      http.get(DIRECT, async ({ request }) => {
+        await record(seen, request);
+        return replay('03-pull-full', '01-pull-org_organisation');
+      }),
+    );
+    const progress: SyncProgress[] = [];
+    const result = await pull(h.ctx({ onProgress: (p) => progress.push(p) }), makeTask());
+    expect(result).toEqual({ error: null, mtime: '2026-11-29T22:05:54' });
+    expect(seen.map((s) => s.url)).toEqual([`${DIRECT}?repository=${REPO_UUID}&include_deleted=True&start=0&limit=1000`]);
+    expect(seen[0]?.method).toBe('GET');
+    expect(seen[0]?.headers['authorization']).toBe(ADMIN_AUTH);
+    expect((await h.store.get('org_organisation', ORG1))?.fields['name']).toBe('Alpha Relief Agency');
+    const task = (await h.store.getTask('task-org')) as TaskWithCursor;
+    expect(task.lastPull).toBe('2026-11-29T22:05:54');
+    expect(task.pullCursor ?? null).toBeNull();
+    const importEvent = progress.find((p) => p.phase === 'import');
+    expect(importEvent).toMatchObject({ operation: 'pull', records: 4, page: 1 });
+    expect(importEvent?.bytes).toBe(Buffer.byteLength(fixtureText('03-pull-full/01-pull-org_organisation.response.xml')));
+    expect((await h.store.listLog())[0]).toMatchObject({ mode: 'pull', action: 'import', result: 'success', transmission: 'outgoing' });
+  });
+
+  it('an incremental pull is one request on /sync/sync.xml with msince, exactly as recorded (05/01)', async () => {
+    const h = await harness(makeTask({ lastPull: '2026-11-29T22:05:59' }));
+    const seen: Seen[] = [];
+    server.use(
+      http.get(SYNC, async ({ request }) => {
+        await record(seen, request);
+        return replay('05-pull-msince', '01-pull-org_organisation-msince');
+      }),
+    );
+    const result = await pull(h.ctx(), makeTask({ lastPull: '2026-11-29T22:05:59' }));
+    expect(seen.map((s) => s.url)).toEqual([fixtureMeta('05-pull-msince/01-pull-org_organisation-msince.meta.json').request.url]);
+    expect(result).toEqual({ error: null, mtime: '2026-11-29T22:06:02' });
+    expect((await h.store.getTask('task-org'))?.lastPull).toBe('2026-11-29T22:06:02');
+    // Delta updated; the deletion of a record unknown here is a no-op (as in Eden)
+    expect(await h.store.get('org_organisation', 'urn:uuid:0a000000-0000-4000-8000-000000000004')).toBeDefined();
+  });
+
+  it('sends the task filters as recorded (06/01, one request with pageSize 0)', async () => {
+    const task = makeTask({ filters: [{ table: 'org_organisation', selector: '~.name__like', value: 'Beta*' }] });
+    const h = await harness(task, {}, { pageSize: 0 });
+    const seen: Seen[] = [];
+    server.use(
+      http.get(SYNC, async ({ request }) => {
+        await record(seen, request);
+        return replay('06-pull-url-filter', '01-filter-master-name-like');
+      }),
+    );
+    expect((await pull(h.ctx(), task)).error).toBeNull();
+    expect(seen.map((s) => s.url)).toEqual([fixtureMeta('06-pull-url-filter/01-filter-master-name-like.meta.json').request.url]);
+  });
+
+  it('omits msince under THIS and OTHER although a checkpoint exists', async () => {
+    const task = makeTask({ lastPull: '2026-11-29T22:05:59', updatePolicy: 'OTHER' });
+    const h = await harness(task);
+    const seen: Seen[] = [];
+    server.use(
+      http.get(DIRECT, async ({ request }) => {
+        await record(seen, request);
+        return replay('05-pull-msince', '03-pull-org_organisation-msince-future-empty');
+      }),
+    );
+    expect(await pull(h.ctx(), task)).toEqual({ error: null, mtime: null });
+    expect(seen[0]?.url).not.toContain('msince');
+    expect((await h.store.getTask('task-org'))?.lastPull).toBe('2026-11-29T22:05:59');
+    expect((await h.store.listLog())[0]?.message).toBe('No data to import (already up-to-date)');
+  });
+
+  it('resumes an interrupted paged pull after the last committed page; the checkpoint waits for the last page', async () => {
+    const h = await harness(makeTask(), { retry: null }, { pageSize: 2 });
+    const pages: Record<string, string> = {
+      '0': page([
+        ['urn:uuid:p1', 'P1', '2026-01-01T00:00:01'],
+        ['urn:uuid:p2', 'P2', '2026-01-01T00:00:02'],
+      ]),
+      '2': page([
+        ['urn:uuid:p3', 'P3', '2026-01-01T00:00:10'],
+        ['urn:uuid:p4', 'P4', '2026-01-01T00:00:20'],
+      ]),
+      '4': page([['urn:uuid:p5', 'P5', '2026-01-01T00:00:05']]),
+    };
+    const starts: string[] = [];
+    let failStart: string | null = '2';
+    server.use(
+      http.get(DIRECT, ({ request }) => {
+        const start = new URL(request.url).searchParams.get('start') ?? '';
+        starts.push(start);
+        if (start === failStart) return HttpResponse.text('Service Unavailable', { status: 503 });
+        return HttpResponse.text(pages[start] ?? page([]), {
+          headers: { 'Content-Type': 'text/xml', Date: 'Thu, 01 Jan 2026 00:00:15 GMT' },
+        });
+      }),
+    );
+    const first = await pull(h.ctx(), makeTask());
+    expect(first.error).toContain('internal error');
+    expect(first.mtime).toBeNull();
+    expect(await h.store.get('org_organisation', 'urn:uuid:p2')).toBeDefined();
+    expect(await h.store.get('org_organisation', 'urn:uuid:p3')).toBeUndefined();
+    const interrupted = (await h.store.getTask('task-org')) as TaskWithCursor;
+    expect(interrupted.lastPull).toBeNull();
+    expect(interrupted.pullCursor).toMatchObject({ nextStart: 2, maxMtime: '2026-01-01T00:00:02', bound: '2026-01-01T00:00:14' });
+    expect((await h.store.listLog())[0]).toMatchObject({ mode: 'pull', action: 'fetch', result: 'error', remote: true });
+
+    failStart = null;
+    starts.length = 0;
+    const second = await pull(h.ctx(), makeTask());
+    expect(starts).toEqual(['2', '4']);
+    // newest mtime seen is 00:00:20, but the run spanned several requests: capped at the snapshot bound
+    expect(second).toEqual({ error: null, mtime: '2026-01-01T00:00:14' });
+    const done = (await h.store.getTask('task-org')) as TaskWithCursor;
+    expect(done.lastPull).toBe('2026-01-01T00:00:14');
+    expect(done.pullCursor ?? null).toBeNull();
+    expect(await h.store.get('org_organisation', 'urn:uuid:p5')).toBeDefined();
+  });
+
+  it('a body that breaks off changes nothing and does not advance the checkpoint', async () => {
+    const task = makeTask({ lastPull: '2026-11-29T22:05:59' });
+    const h = await harness(task);
+    const full = fixtureText('05-pull-msince/01-pull-org_organisation-msince.response.xml');
+    let calls = 0;
+    server.use(
+      http.get(SYNC, () => {
+        calls += 1;
+        const stream = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode(full.slice(0, full.length / 2)));
+            controller.error(new Error('connection reset'));
+          },
+        });
+        return new HttpResponse(stream, { headers: { 'Content-Type': 'text/xml' } });
+      }),
+    );
+    const result = await pull(h.ctx(), task);
+    expect(result.error).toContain('could not be reached');
+    expect(calls).toBe(4);
+    expect(h.waits).toHaveLength(3);
+    expect(await h.store.list('org_organisation', { includeDeleted: true })).toHaveLength(0);
+    expect((await h.store.getTask('task-org'))?.lastPull).toBe('2026-11-29T22:05:59');
+  });
+
+  it('a truncated document (length consistent) fails the import: nothing written, checkpoint kept', async () => {
+    const task = makeTask({ lastPull: '2026-11-29T22:05:59' });
+    const h = await harness(task);
+    const full = fixtureText('05-pull-msince/01-pull-org_organisation-msince.response.xml');
+    server.use(http.get(SYNC, () => HttpResponse.text(full.slice(0, Math.floor(full.length * 0.7)), { headers: { 'Content-Type': 'text/xml' } })));
+    const result = await pull(h.ctx(), task);
+    expect(result.error).not.toBeNull();
+    expect(result.mtime).toBeNull();
+    expect(await h.store.list('org_organisation', { includeDeleted: true })).toHaveLength(0);
+    expect((await h.store.getTask('task-org'))?.lastPull).toBe('2026-11-29T22:05:59');
+    const [entry] = await h.store.listLog();
+    expect(entry).toMatchObject({ mode: 'pull', action: 'import', result: 'error', remote: false });
+  });
+
+  it('reports peer errors (401, 200 with statuscode 400) without secrets in the log', async () => {
+    const h = await harness();
+    server.use(http.get(DIRECT, () => replay('10-errors', '02-pull-wrong-password')));
+    expect((await pull(h.ctx(), makeTask())).error).toContain('Wrong user or password');
+    server.use(http.get(DIRECT, () => replay('10-errors', '12-pull-no-resource-param')));
+    expect((await pull(h.ctx(), makeTask())).error).toContain('Mixed resource synchronization not supported');
+    const log = JSON.stringify(await h.store.listLog());
+    expect(log).not.toContain(PASSWORD);
+    expect(log).not.toContain(ADMIN_AUTH.slice(6));
+    expect((await h.store.getTask('task-org'))?.lastPull).toBeNull();
+  });
+});

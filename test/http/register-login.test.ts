@@ -1,0 +1,90 @@
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { login, LOGIN_PROBE_MSINCE } from '../../src/engine/active/login.js';
+import { register } from '../../src/engine/active/register.js';
+import { fixtureMeta, fixtureText } from '../support/fixtures.js';
+import { harness, repository } from './active-support.js';
+import { ADMIN_AUTH, BASE, PASSWORD, record, REPO_UUID, replay, type Seen, SERVER_UUID } from './msw-support.js';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const REGISTER = `${BASE}/sync/repository/register.json`;
+
+describe('register', () => {
+  it('POSTs the recorded request and stores the peer uuid', async () => {
+    const h = await harness();
+    const seen: Seen[] = [];
+    server.use(
+      http.post(REGISTER, async ({ request }) => {
+        await record(seen, request);
+        return replay('01-register', '01-register-new');
+      }),
+    );
+    expect(await register(h.ctx())).toBe(true);
+    const meta = fixtureMeta('01-register/01-register-new.meta.json');
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.method).toBe('POST');
+    expect(seen[0]?.url).toBe(meta.request.url);
+    expect(seen[0]?.headers['authorization']).toBe(ADMIN_AUTH);
+    expect(seen[0]?.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(seen[0]?.body ?? '')).toEqual({ uuid: REPO_UUID, name: 'Eden Sync client', apitype: 'eden' });
+    const stored = await h.store.getRepository(repository.id);
+    expect(stored).toMatchObject({ peerUuid: SERVER_UUID, registered: true });
+    const [entry] = await h.store.listLog();
+    expect(entry).toMatchObject({ mode: 'register', transmission: 'outgoing', action: 'request registration', result: 'success', remote: false });
+  });
+
+  it('treats HTTP 200 with a failed body as a failure (01-register/03)', async () => {
+    const h = await harness();
+    server.use(http.post(REGISTER, () => replay('01-register', '03-register-missing-uuid')));
+    expect(await register(h.ctx())).toBe(false);
+    expect(await h.store.getRepository(repository.id)).toMatchObject({ peerUuid: null, registered: false });
+    const [entry] = await h.store.listLog();
+    expect(entry).toMatchObject({ mode: 'register', result: 'error', remote: true });
+    expect(entry?.message).toContain('No repository identifier specified');
+  });
+
+  it('reports a user without rights (01-register/08) as FATAL', async () => {
+    const h = await harness();
+    server.use(http.post(REGISTER, () => replay('01-register', '08-register-normaluser')));
+    expect(await register(h.ctx())).toBe(false);
+    const [entry] = await h.store.listLog();
+    expect(entry).toMatchObject({ result: 'fatal', remote: true });
+    expect(entry?.message).toContain('Insufficient Privileges');
+  });
+});
+
+describe('login', () => {
+  it('probes with an msince in the far future and returns null on success', async () => {
+    const h = await harness();
+    const seen: Seen[] = [];
+    server.use(
+      http.get(`${BASE}/sync/sync.xml`, async ({ request }) => {
+        await record(seen, request);
+        return new HttpResponse(fixtureText('05-pull-msince/03-pull-org_organisation-msince-future-empty.response.xml'), {
+          headers: { 'Content-Type': 'text/xml' },
+        });
+      }),
+    );
+    expect(await login(h.ctx())).toBeNull();
+    expect(seen[0]?.url).toBe(
+      `${BASE}/sync/sync.xml?resource=org_organisation&repository=${REPO_UUID}&msince=${LOGIN_PROBE_MSINCE}&include_deleted=True`,
+    );
+    expect(seen[0]?.headers['authorization']).toBe(ADMIN_AUTH);
+  });
+
+  it('returns the message for wrong credentials and logs FATAL login, without secrets', async () => {
+    const h = await harness();
+    server.use(http.get(`${BASE}/sync/sync.xml`, () => replay('10-errors', '02-pull-wrong-password')));
+    const message = await login(h.ctx());
+    expect(message).toContain('Wrong user or password');
+    const log = await h.store.listLog();
+    expect(log[0]).toMatchObject({ mode: 'login', action: 'login', result: 'fatal' });
+    expect(JSON.stringify(log)).not.toContain(PASSWORD);
+    expect(JSON.stringify(log)).not.toContain(ADMIN_AUTH.slice(6));
+  });
+});
