@@ -262,6 +262,18 @@ describe('send: sync filters (spec 2.4, 7.4.4, cap 06-pull-url-filter)', () => {
   });
 });
 
+describe('send: filtered scan over many records', () => {
+  it('pages filtered masters across read batches, in insertion order', async () => {
+    const many = Array.from({ length: 1700 }, (_, i) => record(ORG, `urn:uuid:n${i}`, { fields: { name: i % 3 === 0 ? `Keep ${i}` : `Drop ${i}` } }));
+    await put(many);
+    const doc = await exported(ORG, { filters: '[~]~.name__like=keep*', start: 160, limit: 20 });
+    const expected = many.filter((_, i) => i % 3 === 0).slice(160, 180).map((r) => r.uuid);
+    expect(uuids(doc.resources)).toEqual(expected);
+    const tail = await exported(ORG, { filters: '[~]~.name__like=keep*', start: 560 });
+    expect(uuids(tail.resources)).toEqual(many.filter((_, i) => i % 3 === 0).slice(560).map((r) => r.uuid));
+  });
+});
+
 describe('send: options', () => {
   it('refuses mixed resources with FATAL (cap 10-errors/12, 17)', async () => {
     for (const [resource, options] of [[ORG, { mixed: true }], ['mixed', {}], ['', {}]] as const) {

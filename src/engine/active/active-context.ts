@@ -60,3 +60,15 @@ export function activeOptions(ctx: ActiveContext): ActiveOptions {
 export async function currentRepository(ctx: ActiveContext): Promise<Repository> {
   return (await ctx.store.getRepository(ctx.repository.id)) ?? ctx.repository;
 }
+
+/** What an `EdenSyncAdapter` needs beyond store, clock and repository to run the active operations. */
+export type ActiveExtras = Pick<ActiveContext, 'transport' | 'signal' | 'onProgress' | 'options'>;
+
+/** The context of one active operation from an adapter's parts; throws when no transport was given. */
+export function activeContext(
+  parts: Pick<ActiveContext, 'store' | 'clock' | 'repository'>,
+  extras: ActiveExtras | undefined,
+): ActiveContext {
+  if (!extras) throw new Error('EdenSyncAdapter: the active operations need a transport (option `active`)');
+  return { store: parts.store, clock: parts.clock, repository: parts.repository, ...extras };
+}

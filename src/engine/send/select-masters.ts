@@ -68,19 +68,24 @@ async function selectByUuids(store: Reader, uuids: readonly string[], selection:
   return page(await filterMasters(store, records, selection), selection.start, selection.limit);
 }
 
+/**
+ * Reads the selection from its start in growing prefixes (500, 1000, 2000, ... records) and
+ * evaluates only the new tail of each: linear in the records read, stops once the page is full,
+ * and never asks the store for an offset (a cursor offset costs O(offset) or worse, see report).
+ */
 async function scanFiltered(store: Reader, selection: MasterSelection): Promise<SelectedMaster[]> {
   const selected: SelectedMaster[] = [];
   let skip = selection.start ?? 0;
   const limit = selection.limit;
   if (limit === 0) return selected;
-  for (let offset = 0; ; offset += SCAN_BATCH) {
-    const batch = await store.queryRecords(selection.resource, {
+  let read = 0;
+  for (let size = SCAN_BATCH; ; size *= 2) {
+    const prefix = await store.queryRecords(selection.resource, {
       includeDeleted: selection.includeDeleted,
       msince: selection.msince,
-      start: offset,
-      limit: SCAN_BATCH,
+      limit: read + size,
     });
-    for (const entry of await filterMasters(store, batch, selection)) {
+    for (const entry of await filterMasters(store, prefix.slice(read), selection)) {
       if (skip > 0) {
         skip -= 1;
         continue;
@@ -88,7 +93,8 @@ async function scanFiltered(store: Reader, selection: MasterSelection): Promise<
       selected.push(entry);
       if (limit !== undefined && selected.length >= limit) return selected;
     }
-    if (batch.length < SCAN_BATCH) return selected;
+    if (prefix.length < read + size) return selected;
+    read = prefix.length;
   }
 }
 
@@ -97,7 +103,7 @@ async function scanFiltered(store: Reader, selection: MasterSelection): Promise<
  * resource's table (components of other masters too, as Eden exports any row of the table), deleted
  * ones with `includeDeleted`, `modified_on >= msince` in descending mtime order (8.5) or insertion
  * order, filtered, then paged. Without filters one page is read with `queryRecords`; with filters
- * the table is read in batches until the page is full; with `uuids` only those records are read.
+ * the table is read in growing prefixes until the page is full; with `uuids` only those records are read.
  */
 export async function selectMasters(store: Reader, selection: MasterSelection): Promise<SelectedMaster[]> {
   if (selection.uuids !== undefined) return selectByUuids(store, selection.uuids, selection);

@@ -1,11 +1,13 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpTransport } from '../../src/adapters/http/http-transport.js';
+import { EdenSyncAdapter } from '../../src/engine/eden-sync-adapter.js';
 import { login, LOGIN_PROBE_MSINCE } from '../../src/engine/active/login.js';
 import { register } from '../../src/engine/active/register.js';
 import { fixtureMeta, fixtureText } from '../support/fixtures.js';
 import { harness, repository } from './active-support.js';
-import { ADMIN_AUTH, BASE, PASSWORD, record, REPO_UUID, replay, type Seen, SERVER_UUID } from './msw-support.js';
+import { ADMIN_AUTH, BASE, PASSWORD, USER, record, REPO_UUID, replay, type Seen, SERVER_UUID } from './msw-support.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -86,5 +88,22 @@ describe('login', () => {
     expect(log[0]).toMatchObject({ mode: 'login', action: 'login', result: 'fatal' });
     expect(JSON.stringify(log)).not.toContain(PASSWORD);
     expect(JSON.stringify(log)).not.toContain(ADMIN_AUTH.slice(6));
+  });
+});
+
+describe('EdenSyncAdapter active methods', () => {
+  it('delegate to the active operations with the given transport', async () => {
+    const h = await harness();
+    server.use(http.post(REGISTER, () => replay('01-register', '02-register-again-same-uuid')));
+    const transport = createHttpTransport({ credentials: { username: USER, password: PASSWORD } });
+    const adapter = new EdenSyncAdapter({ store: h.store, clock: h.clock, repository, active: { transport } });
+    expect(await adapter.register()).toBe(true);
+    expect((await h.store.listLog())[0]?.message).toBe('Registration update successful');
+  });
+
+  it('refuse to run without a transport', async () => {
+    const h = await harness();
+    const adapter = new EdenSyncAdapter({ store: h.store, clock: h.clock, repository });
+    expect(() => adapter.login()).toThrow(/transport/);
   });
 });

@@ -1,0 +1,16 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { openLocalStore } from '../../src/adapters/db/open-local-store.ts';
+import { receive } from '../../src/engine/receive/receive.ts';
+import { documentXml, plainRows } from '../lib/generate-s3xml.ts';
+const n = Number(process.argv[2] ?? 1000);
+let t = performance.now();
+const xml = documentXml({ from: 0, count: n });
+console.log('gen', n, xml.length, (performance.now() - t).toFixed(0), 'ms; rows', plainRows(0, n).length);
+const store = await openLocalStore('x', { indexedDB: new IDBFactory(), IDBKeyRange });
+t = performance.now();
+const r = await receive({ store, clock: { now: () => Date.now() } }, xml, 'org_organisation', {});
+console.log('receive', r.status, r.message, r.response.records, r.response.created.length, r.response.updated.length, r.response.deleted.length, r.response.errors.slice(0, 3), (performance.now() - t).toFixed(0), 'ms');
+t = performance.now();
+const r2 = await receive({ store, clock: { now: () => Date.now() } }, xml, 'org_organisation', {});
+console.log('receive2', r2.status, r2.response.records, r2.response.created.length, r2.response.updated.length, (performance.now() - t).toFixed(0), 'ms');
+console.log((await store.list('org_office')).length, (await store.list('pr_role')).length, (await store.list('org_organisation', {includeDeleted: true})).length);

@@ -1,0 +1,16 @@
+import { startServer } from './start-server.js';
+const n = Number(process.argv[2]);
+let t = performance.now();
+const s = await startServer({ dataDir: '/tmp/srvtest/perf', persist: process.argv[3] === 'persist', seed: { organisations: n, persons: 0 } });
+console.log('start+seed', n, Math.round(performance.now() - t), 'ms', s.peer?.seeded);
+const auth = 'Basic ' + Buffer.from('demo@example.com:eden-sync-demo').toString('base64');
+t = performance.now();
+const r = await fetch(s.url + '/eden/sync/sync.xml?resource=org_organisation', { headers: { authorization: auth } });
+const x = await r.text();
+console.log('full pull', Math.round(performance.now() - t), 'ms', x.length, 'bytes');
+t = performance.now();
+const r2 = await fetch(s.url + '/eden/sync/sync.xml?resource=org_organisation&msince=2025-10-01T00:00:00', { headers: { authorization: auth } });
+console.log('msince pull', Math.round(performance.now() - t), 'ms', (await r2.text()).length);
+t = performance.now();
+await s.close();
+console.log('close', Math.round(performance.now() - t), 'ms', process.memoryUsage().rss >> 20, 'MB rss');

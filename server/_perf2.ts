@@ -1,0 +1,14 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { openLocalStore } from '../src/adapters/db/open-local-store.js';
+import { generateDemoRecords } from './peer/seed.js';
+import { saveIdbSnapshot } from './peer/idb-snapshot.js';
+const n = Number(process.argv[2]);
+let t = performance.now();
+const batches = [...generateDemoRecords({ organisations: n, persons: 0 })];
+console.log('generate', Math.round(performance.now() - t)); t = performance.now();
+const f = new IDBFactory();
+const s = await openLocalStore('p', { indexedDB: f, IDBKeyRange });
+for (const b of batches) await s.write((tx) => tx.putRecords(b));
+console.log('put', Math.round(performance.now() - t), process.memoryUsage().rss >> 20); t = performance.now();
+await saveIdbSnapshot(f, 'p', '/tmp/srvtest/p.jsonl');
+console.log('snapshot', Math.round(performance.now() - t), process.memoryUsage().rss >> 20); t = performance.now();

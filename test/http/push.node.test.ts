@@ -1,0 +1,182 @@
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { push } from '../../src/engine/active/push.js';
+import { fixtureMeta } from '../support/fixtures.js';
+import { harness, makeTask, repository } from './active-support.js';
+import { ADMIN_AUTH, BASE, PASSWORD, record, replay, type Seen, SERVER_UUID } from './msw-support.js';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const SYNC = `${BASE}/sync/sync.xml`;
+const REGISTER = `${BASE}/sync/repository/register.json`;
+
+async function withEdits(names: string[], options = {}) {
+  const h = await harness(makeTask(), {}, options);
+  const uuids: string[] = [];
+  for (const name of names) uuids.push((await h.store.saveLocal('org_organisation', { fields: { name } })).uuid);
+  return { h, uuids };
+}
+
+describe('push', () => {
+  it('POSTs pending changes exactly as Eden needs and acknowledges them', async () => {
+    const { h, uuids } = await withEdits(['Epsilon', 'Zeta', 'Eta']);
+    const seen: Seen[] = [];
+    server.use(
+      http.post(SYNC, async ({ request }) => {
+        await record(seen, request);
+        return replay('08-push', '01-push-create-POST');
+      }),
+    );
+    const result = await push(h.ctx(), makeTask());
+    expect(result.error).toBeNull();
+    expect(seen).toHaveLength(1);
+    const req = seen[0];
+    expect(req?.method).toBe('POST');
+    expect(req?.url).toBe(fixtureMeta('08-push/01-push-create-POST.meta.json').request.url);
+    expect(req?.headers['authorization']).toBe(ADMIN_AUTH);
+    expect(req?.headers['content-type']).toBe('text/xml');
+    expect(req?.headers['content-disposition']).toBe('attachment; filename="org_organisation.xml"');
+    expect(req?.body).toMatch(/^<\?xml[^>]*\?>\s*<s3xml/);
+    for (const uuid of uuids) expect(req?.body).toContain(`uuid="${uuid}"`);
+    expect(req?.body).toContain('>Epsilon<');
+    expect(await h.store.listPending('org_organisation')).toEqual([]);
+    const task = await h.store.getTask('task-org');
+    expect(task?.lastPush).toBe(result.mtime);
+    expect(result.mtime).toBe('2026-11-29T22:10:00');
+    expect((await h.store.listLog())[0]).toMatchObject({ mode: 'push', action: 'send', result: 'success', message: 'Data sent successfully (3 records)' });
+  });
+
+  it('sends batches and acknowledges each one on its own', async () => {
+    const { h } = await withEdits(['A', 'B', 'C', 'D', 'E'], { pushBatchSize: 2 });
+    let calls = 0;
+    server.use(
+      http.post(SYNC, () => {
+        calls += 1;
+        if (calls === 3) return HttpResponse.json({ status: 'failed', statuscode: '400', message: 'XML Parse error: boom' }, { status: 400 });
+        return HttpResponse.text('{"status": "success", "statuscode": "200", "records": 2, "created": [1, 2]}');
+      }),
+    );
+    const result = await push(h.ctx(), makeTask());
+    expect(result.error).toContain('XML Parse error: boom');
+    expect(calls).toBe(3);
+    expect((await h.store.listPending('org_organisation')).length).toBe(1);
+    expect((await h.store.getTask('task-org'))?.lastPush).toBeNull();
+  });
+
+  it('keeps a record Eden refused pending, with Eden message (error tree)', async () => {
+    const { h, uuids } = await withEdits(['Good', 'Bad']);
+    const bad = uuids[1] ?? '';
+    server.use(
+      http.post(SYNC, () =>
+        HttpResponse.text(
+          JSON.stringify({
+            status: 'success',
+            statuscode: '200',
+            message: 'name: value(s) required - invalid items ignored',
+            records: 1,
+            created: [10],
+            tree: { $_org_organisation: [{ '@uuid': bad, '@error': 'name: value(s) required' }] },
+          }),
+        ),
+      ),
+    );
+    const result = await push(h.ctx(), makeTask());
+    expect(result.error).toBeNull();
+    const pending = await h.store.listPending('org_organisation');
+    expect(pending.map((p) => [p.uuid, p.error])).toEqual([[bad, 'name: value(s) required']]);
+    expect((await h.store.listLog())[0]).toMatchObject({ result: 'warning', remote: true });
+
+    // not re-sent until edited again
+    let calls = 0;
+    server.use(http.post(SYNC, () => void (calls += 1)));
+    expect(await push(h.ctx(), makeTask())).toEqual({ error: null, mtime: null });
+    expect(calls).toBe(0);
+    expect((await h.store.listLog())[0]?.message).toBe('No data to send');
+  });
+
+  it('registers once on "Registration required" and retries the batch', async () => {
+    const { h } = await withEdits(['Alpha']);
+    const order: string[] = [];
+    let pushes = 0;
+    server.use(
+      http.post(SYNC, () => {
+        order.push('push');
+        pushes += 1;
+        return pushes === 1 ? replay('10-errors', '07-push-unregistered-repository') : replay('08-push', '09-push-pr_person');
+      }),
+      http.post(REGISTER, () => {
+        order.push('register');
+        return replay('01-register', '01-register-new');
+      }),
+    );
+    expect((await push(h.ctx(), makeTask())).error).toBeNull();
+    expect(order).toEqual(['push', 'register', 'push']);
+    expect(await h.store.getRepository(repository.id)).toMatchObject({ registered: true, peerUuid: SERVER_UUID });
+    expect(await h.store.listPending('org_organisation')).toEqual([]);
+  });
+
+  it('does not loop when registration does not help', async () => {
+    const { h } = await withEdits(['Alpha']);
+    const order: string[] = [];
+    server.use(
+      http.post(SYNC, () => {
+        order.push('push');
+        return replay('10-errors', '07-push-unregistered-repository');
+      }),
+      http.post(REGISTER, () => {
+        order.push('register');
+        return replay('01-register', '01-register-new');
+      }),
+    );
+    const result = await push(h.ctx(), makeTask());
+    expect(result.error).toContain('not registered');
+    expect(order).toEqual(['push', 'register', 'push']);
+    expect(await h.store.listPending('org_organisation')).toHaveLength(1);
+  });
+
+  it('a 500 ticket is retried with backoff, then reported briefly; nothing is acknowledged', async () => {
+    const { h } = await withEdits(['Alpha']);
+    let calls = 0;
+    server.use(
+      http.post(SYNC, () => {
+        calls += 1;
+        return replay('09-push-without-content-disposition', '01-push-text-xml-no-content-disposition');
+      }),
+    );
+    const result = await push(h.ctx(), makeTask());
+    expect(calls).toBe(4);
+    expect(h.waits).toEqual([500, 1000, 2000]);
+    expect(result.error).toMatch(/^The Eden server had an internal error: ticket eden\//);
+    expect(result.error).not.toContain('<');
+    expect(await h.store.listPending('org_organisation')).toHaveLength(1);
+    expect((await h.store.getTask('task-org'))?.lastPush).toBeNull();
+  });
+
+  it('403 Insufficient Privileges stops with FATAL and a permission message, no secrets logged', async () => {
+    const { h } = await withEdits(['Alpha']);
+    server.use(http.post(SYNC, () => replay('10-errors', '05-push-normaluser')));
+    const result = await push(h.ctx(), makeTask());
+    expect(result.error).toContain('not allowed');
+    const log = await h.store.listLog();
+    expect(log[0]).toMatchObject({ mode: 'push', result: 'fatal', remote: true });
+    expect(JSON.stringify(log)).not.toContain(PASSWORD);
+    expect(JSON.stringify(log)).not.toContain(ADMIN_AUTH.slice(6));
+  });
+
+  it('an edit made during the push stays pending', async () => {
+    const { h, uuids } = await withEdits(['Before']);
+    const uuid = uuids[0] ?? '';
+    server.use(
+      http.post(SYNC, async () => {
+        await h.store.saveLocal('org_organisation', { uuid, fields: { name: 'After' } });
+        return replay('08-push', '09-push-pr_person');
+      }),
+    );
+    expect((await push(h.ctx(), makeTask())).error).toBeNull();
+    expect((await h.store.listPending('org_organisation')).map((p) => p.uuid)).toEqual([uuid]);
+  });
+});
