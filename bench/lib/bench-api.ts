@@ -14,6 +14,7 @@ export type BenchCall =
   | { readonly name: 'sendPending'; readonly args: [n: number, count: number, reps: number] }
   | { readonly name: 'sendAll'; readonly args: [n: number] }
   | { readonly name: 'incremental'; readonly args: [n: number, reps: number] }
+  | { readonly name: 'profileImport'; readonly args: [n: number] }
   | { readonly name: 'dropTexts'; readonly args: [] }
   | { readonly name: 'cleanup'; readonly args: [] };
 
@@ -36,6 +37,8 @@ export async function callCase(env: BenchEnv, call: BenchCall): Promise<unknown>
       return cases.sendAll(env, ...call.args);
     case 'incremental':
       return cases.incremental(env, ...call.args);
+    case 'profileImport':
+      return cases.profileImport(env, ...call.args);
     case 'dropTexts':
       cases.dropTexts();
       return null;

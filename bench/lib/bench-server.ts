@@ -12,7 +12,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { pageXml } from './generate-s3xml.js';
 
-export type BenchServer = { readonly origin: string; close(): Promise<void> };
+/** `warm` generates every page of a dataset up front, so no timed request pays for generation. */
+export type BenchServer = { readonly origin: string; warm(total: number, limit: number): void; close(): Promise<void> };
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json' };
 
@@ -105,6 +106,9 @@ export async function startBenchServer(options: { staticDir: string; demoUrl: st
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
+    warm(total, limit) {
+      for (let start = 0; start <= total; start += limit) page(total, start, limit);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -19,6 +19,7 @@ import { receive } from '../../src/engine/receive/receive.js';
 import { runSync } from '../../src/engine/runner/run-sync.js';
 import type { SyncOperations } from '../../src/engine/runner/sync-operations.js';
 import { send } from '../../src/engine/send/send.js';
+import { decodeS3Xml } from '../../src/core/s3xml/index.js';
 import type { LocalStore } from '../../src/ports/local-store.js';
 import type { Transport } from '../../src/ports/transport.js';
 import { documentXml, orgModel, plainRows } from './generate-s3xml.js';
@@ -243,7 +244,7 @@ function pendingUuids(n: number, count: number): string[] {
   const step = Math.max(1, Math.floor(n / count));
   for (let i = 0; out.length < count && i < n; i += step) {
     const m = orgModel(i);
-    if (!m.deleted) out.push(m.uuid);
+    out.push(m.deleted ? orgModel(i + 1).uuid : m.uuid);
   }
   return out;
 }
@@ -275,6 +276,8 @@ export async function sendPending(env: BenchEnv, n: number, count: number, reps:
   const sendMs: number[] = [];
   const bulkGetMs: number[] = [];
   let results = 0;
+  await send({ store: entry.store }, RESOURCE, { uuids });
+  await raw.records.bulkGet(keys);
   for (let i = 0; i < reps; i += 1) {
     let t = now();
     const out = await send({ store: entry.store }, RESOURCE, { uuids });
@@ -338,6 +341,55 @@ export async function incremental(env: BenchEnv, n: number, reps: number): Promi
     status = r.status;
   }
   return { totalMs, roundTripMs, requests: spent.requests, status };
+}
+
+export type ImportProfile = {
+  readonly totalMs: number;
+  readonly decodeMs: number;
+  /** Per store method inside the import transaction: calls, and wall-clock span from first call to last settle. */
+  readonly methods: Record<string, { calls: number; spanMs: number }>;
+};
+
+/**
+ * Where an import into an empty store spends its time: `decodeS3Xml` alone, then one `receive`
+ * whose transaction is wrapped to time every store call (spans overlap when calls run together).
+ */
+export async function profileImport(env: BenchEnv, n: number): Promise<ImportProfile> {
+  const xml = text(n);
+  let t = now();
+  decodeS3Xml(xml);
+  const decodeMs = now() - t;
+  const entry = await freshStore(env, `profile-${n}`);
+  const methods: Record<string, { calls: number; first: number; last: number }> = {};
+  const wrapTx = <T extends object>(tx: T): T =>
+    new Proxy(tx, {
+      get(target, key, receiver) {
+        const value: unknown = Reflect.get(target, key, receiver);
+        if (typeof value !== 'function' || typeof key !== 'string') return value;
+        return (...args: unknown[]) => {
+          const m = (methods[key] ??= { calls: 0, first: now(), last: 0 });
+          m.calls += 1;
+          const result: unknown = (value as (...a: unknown[]) => unknown).apply(target, args);
+          if (result instanceof Promise) return result.finally(() => (m.last = now()));
+          m.last = now();
+          return result;
+        };
+      },
+    });
+  const store = new Proxy(entry.store, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (key === 'write') return (work: (tx: object) => Promise<unknown>) => target.write((tx) => work(wrapTx(tx)));
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  t = now();
+  await receive({ store, clock }, xml, RESOURCE, {});
+  const totalMs = now() - t;
+  await dropStore(env, entry);
+  const out: Record<string, { calls: number; spanMs: number }> = {};
+  for (const [name, m] of Object.entries(methods)) out[name] = { calls: m.calls, spanMs: Math.max(0, m.last - m.first) };
+  return { totalMs, decodeMs, methods: out };
 }
 
 /** Closes and deletes every store this module made. */

@@ -6,8 +6,9 @@
  * reader rule `dataValue`), its references (uuids), its components nested under the same master,
  * tombstones as tombstones; and the import counts `records` as the document's root `results`.
  *
- * Expected differences, by the import rules (not by our export): a tombstone for a record we do
- * not hold is ignored (spec 4.3), so it is not re-exported; `value=""` is a no-op on import and
+ * A tombstone only applies to a record we hold (spec 4.3: otherwise it is ignored), so the store
+ * is first given an old live copy of every record the document deletes; the tombstone must then
+ * come back as a tombstone. Expected differences, by the import rules (not by our export): `value=""` is a no-op on import and
  * null is never exported (spec 8.8); an empty `comments` is stored as null (import-matrix finding
  * 12); super-entity components are skipped on import (spec 3.5); records refused with an error
  * (e.g. a missing mandatory name) are not imported. Runs in Node and Chromium.
@@ -16,7 +17,7 @@ import { describe, expect, it } from 'vitest';
 import { dataValue, decodeS3Xml, referenceUuids, S3XmlError } from '../../src/core/s3xml/index.js';
 import type { S3XmlDocument, S3XmlResource } from '../../src/core/s3xml/index.js';
 import type { JsonValue } from '../../src/core/model/json.js';
-import { openTestStore } from '../../src/adapters/db/test-store.js';
+import { openTestStore, peerRecord as peer } from '../../src/adapters/db/test-store.js';
 import { receive } from '../../src/engine/receive/receive.js';
 import { send } from '../../src/engine/send/send.js';
 import { fixturePaths, fixtureText } from '../support/fixtures.js';
@@ -57,7 +58,11 @@ function compareElement(original: S3XmlResource, ours: S3XmlResource | undefined
   expect(ours, `${where} is re-exported`).toBeDefined();
   if (ours === undefined) return;
   expect(isDeleted(ours), `${where} deleted flag`).toBe(isDeleted(original));
-  if (isDeleted(original)) return;
+  if (isDeleted(original)) {
+    expect(ours.attributes['replaced_by'], `${where} replaced_by`).toBe(original.attributes['replaced_by']);
+    expect(ours.data.length + ours.references.length + ours.components.length, `${where} tombstone has no children`).toBe(0);
+    return;
+  }
 
   const expectedData = new Map<string, JsonValue>();
   for (const data of original.data) {
@@ -95,13 +100,17 @@ describe('every recorded S3XML document survives receive -> send', () => {
     const resource = doc.resources[0]?.name ?? '';
     const { store, clock } = await openTestStore(testIndexedDB(), uniqueDbName('fixtures-contract'));
     try {
+      const masters = doc.resources.filter((r) => r.name === resource);
+      const deletedHere = masters.filter((m) => isDeleted(m) && m.attributes['uuid'] !== undefined);
+      await store.write((tx) =>
+        tx.putRecords(deletedHere.map((m) => peer(resource, m.attributes['uuid'] ?? '', { fields: { name: 'live before' }, modified_on: '2000-01-01T00:00:00' }))),
+      );
       clock.time = Date.UTC(2030, 0, 1);
       const outcome = await receive({ store, clock }, fixtureText(_path), resource, { updatePolicy: 'OTHER' });
       expect(['success', 'warning']).toContain(outcome.status);
       const failed = new Set(outcome.response.errors.map((e) => `${e.table} ${e.uuid ?? ''}`));
 
       // Counting: `records` counts the masters without error, as Eden's `results` counts the masters.
-      const masters = doc.resources.filter((r) => r.name === resource);
       expect(outcome.response.records).toBe(masters.filter((m) => !failed.has(key(m))).length);
       const results = doc.attributes['results'];
       if (results !== undefined) expect(outcome.response.records).toBe(Number(results));
@@ -112,7 +121,7 @@ describe('every recorded S3XML document survives receive -> send', () => {
       const ourMasters = new Map(ours.resources.filter((r) => r.name === resource).map((r) => [key(r), r]));
 
       // Which masters must come back: the live ones that imported, and tombstones of records we hold.
-      const held = new Set<string>();
+      const held = new Set<string>(deletedHere.map(key));
       const expected = new Map<string, S3XmlResource>();
       for (const master of masters) {
         const k = key(master);

@@ -106,6 +106,8 @@ export type Device = {
   /** Retries the transport made (attempt, code). */
   readonly retries: { attempt: number; code: string }[];
   sync(): Promise<RunReport>;
+  /** The user types another password: later runs use it. */
+  setPassword(password: string): void;
   task(resourceName: string): Promise<SyncTask>;
   close(): void;
 };
@@ -167,15 +169,17 @@ export async function openDevice(
       throw error;
     }
   };
-  const transport = createHttpTransport({
-    credentials: { username: DEMO.username, password: options.password ?? DEMO.password },
-    fetch: recordingFetch,
-    timeoutMs: 10_000,
-    // Real backoff policy, no real waiting.
-    sleep: async () => undefined,
-    random: () => 0.5,
-    onRetry: (attempt, _delay, code) => retries.push({ attempt, code }),
-  });
+  const transportWith = (password: string) =>
+    createHttpTransport({
+      credentials: { username: DEMO.username, password },
+      fetch: recordingFetch,
+      timeoutMs: 10_000,
+      // The real backoff policy, without real waiting.
+      sleep: async () => undefined,
+      random: () => 0.5,
+      onRetry: (attempt, _delay, code) => retries.push({ attempt, code }),
+    });
+  let transport = transportWith(options.password ?? DEMO.password);
   const lock = new InProcessLock();
   return {
     name,
@@ -184,6 +188,9 @@ export async function openDevice(
     exchanges,
     retries,
     sync: () => synchronize({ store, transport, clock: peer.clock, lock }),
+    setPassword(password) {
+      transport = transportWith(password);
+    },
     async task(resourceName) {
       const task = await store.getTask(`${name}-${resourceName}`);
       if (task === undefined) throw new Error(`no task ${resourceName} on ${name}`);

@@ -3,7 +3,13 @@
  * peer (first sync, incremental pull, push and pull between devices, deletes, a refused record).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataOf, type Device, openDevice, type Peer, pullsOf, startPeer, topLevelResources } from './integration-support.js';
+import { createHttpTransport } from '../../src/adapters/http/http-transport.js';
+import { InProcessLock } from '../../src/adapters/lock/in-process-lock.js';
+import type { SyncProgress } from '../../src/engine/active/active-context.js';
+import { EdenSyncAdapter } from '../../src/engine/eden-sync-adapter.js';
+import type { RunEvent } from '../../src/engine/runner/run-report.js';
+import { synchronize, type SynchronizeProgress } from '../../src/engine/synchronize.js';
+import { DEMO, dataOf, type Device, openDevice, type Peer, pullsOf, startPeer, topLevelResources } from './integration-support.js';
 
 const TASKS = [{ resourceName: 'org_organisation' }, { resourceName: 'pr_person' }];
 
@@ -238,5 +244,43 @@ describe('synchronize() against the demo peer', () => {
     expect((await a.sync()).status).toBe('success');
     expect(await a.store.pending('org_organisation')).toEqual([]);
     expect((await peer.record('org_organisation', bad.uuid))?.fields).toMatchObject({ name: 'Now named', acronym: 'NONAME' });
+  });
+
+  it('EdenSyncAdapter.synchronize(lock) runs its own repository only and reports progress', async () => {
+    const a = await device('adapter');
+    // A second repository without URL: a run over every repository would fail it (FATAL connect).
+    await a.store.putRepository({ ...a.repository, id: 'elsewhere', name: 'Elsewhere', url: '' });
+    await a.store.putTask({ ...(await a.task('pr_person')), id: 'elsewhere-person', repositoryId: 'elsewhere' });
+    const transport = createHttpTransport({ credentials: DEMO, retry: null });
+    const progress: SyncProgress[] = [];
+    const events: RunEvent['kind'][] = [];
+    const adapter = new EdenSyncAdapter({
+      store: a.store,
+      repository: a.repository,
+      clock: peer.clock,
+      active: { transport, onProgress: (p) => progress.push(p) },
+    });
+    const lock = new InProcessLock();
+    const report = await adapter.synchronize(lock, { onEvent: (e) => events.push(e.kind) });
+    expect(report.status).toBe('success');
+    expect(report.repositories.map((r) => r.repositoryId)).toEqual([a.repository.id]);
+    expect(events[0]).toBe('run-started');
+    expect(events.at(-1)).toBe('run-finished');
+    expect(events.filter((e) => e === 'task-finished')).toHaveLength(2);
+    expect(progress.some((p) => p.operation === 'pull' && p.phase === 'import' && p.resource === 'pr_person' && p.records > 0)).toBe(true);
+    expect((await a.store.list('pr_person')).length).toBe((await peer.all('pr_person')).filter((r) => !r.deleted).length);
+
+    // synchronize() over every repository: the URL-less one fails on its own, the peer's succeeds;
+    // progress is tagged with the repository; a second run while one holds the lock is busy.
+    const tagged: SynchronizeProgress[] = [];
+    const deps = { store: a.store, transport, clock: peer.clock, lock, onProgress: (p: SynchronizeProgress) => tagged.push(p) };
+    const [all, busy] = await Promise.all([synchronize(deps), synchronize(deps)]);
+    expect(busy.status).toBe('busy');
+    expect(all.repositories.map((r) => [r.repositoryId, r.status])).toEqual([
+      [a.repository.id, 'success'],
+      ['elsewhere', 'fatal'],
+    ]);
+    expect(tagged.length).toBeGreaterThan(0);
+    expect(tagged.every((p) => p.repositoryId === a.repository.id)).toBe(true);
   });
 });

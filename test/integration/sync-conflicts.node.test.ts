@@ -24,28 +24,43 @@
  *   peer, so it is no pending local edit any more: it is replaced like any older version and
  *   goes to no inbox (the inbox keeps unpushed local versions, decision 0010). B older: B's pull
  *   takes A's version; B's edit goes to B's inbox. Converge on the newer edit.
- * - THIS ("never update"): B never takes the peer's version. B newer: B's push wins at the peer
- *   (NEWER), A takes it: converge on B. B older: the peer's NEWER drops B's push while answering
- *   success, so B's pending mark is acknowledged, and B keeps its own version: NO convergence.
- *   That is what THIS means against a NEWER peer (Eden's reply does not say an update was
- *   skipped by policy); B's edit is not lost (it is B's current version), it just never wins.
+ * - THIS ("never update"): B never takes anything from the peer for this record, so B converges
+ *   with nobody; the peer and A do converge. B newer: B's push wins at the peer (NEWER) and A
+ *   takes it; A's edit survives only in the fields B's record does not carry (here `phone`), which
+ *   B then never receives. B older: the peer's NEWER drops B's push while answering success, so
+ *   B's pending mark is acknowledged although the peer kept A's version (Eden's reply does not
+ *   say an update was skipped by policy). B's edit is not lost (it stays B's current version); it
+ *   just never reaches anyone. That is what THIS means against a NEWER peer.
+ *
+ * The two edits touch overlapping fields (name, comments) and one field each (A: phone, B:
+ * website): updates apply field by field, so a converged record holds the winner's values for the
+ * shared fields and each side's own field.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyName } from '../../src/core/model/policy.js';
 import { dataOf, type Device, openDevice, type Peer, startPeer } from './integration-support.js';
 
-type Outcome = 'A' | 'B' | 'diverge';
-type Case = { readonly policy: PolicyName; readonly bNewer: boolean; readonly winner: Outcome; readonly inboxOnB: boolean };
+/**
+ * `winner`: whose values the peer ends with in the fields both edited. `converges`: B ends equal to
+ * the peer (A always does). `inboxOnB`: B's edit lands in B's conflict inbox.
+ */
+type Case = {
+  readonly policy: PolicyName;
+  readonly bNewer: boolean;
+  readonly winner: 'A' | 'B';
+  readonly converges: boolean;
+  readonly inboxOnB: boolean;
+};
 
 const CASES: readonly Case[] = [
-  { policy: 'OTHER', bNewer: true, winner: 'A', inboxOnB: true },
-  { policy: 'OTHER', bNewer: false, winner: 'A', inboxOnB: true },
-  { policy: 'MASTER', bNewer: true, winner: 'A', inboxOnB: true },
-  { policy: 'MASTER', bNewer: false, winner: 'A', inboxOnB: true },
-  { policy: 'NEWER', bNewer: true, winner: 'B', inboxOnB: false },
-  { policy: 'NEWER', bNewer: false, winner: 'A', inboxOnB: true },
-  { policy: 'THIS', bNewer: true, winner: 'B', inboxOnB: false },
-  { policy: 'THIS', bNewer: false, winner: 'diverge', inboxOnB: false },
+  { policy: 'OTHER', bNewer: true, winner: 'A', converges: true, inboxOnB: true },
+  { policy: 'OTHER', bNewer: false, winner: 'A', converges: true, inboxOnB: true },
+  { policy: 'MASTER', bNewer: true, winner: 'A', converges: true, inboxOnB: true },
+  { policy: 'MASTER', bNewer: false, winner: 'A', converges: true, inboxOnB: true },
+  { policy: 'NEWER', bNewer: true, winner: 'B', converges: true, inboxOnB: false },
+  { policy: 'NEWER', bNewer: false, winner: 'A', converges: true, inboxOnB: true },
+  { policy: 'THIS', bNewer: true, winner: 'B', converges: false, inboxOnB: false },
+  { policy: 'THIS', bNewer: false, winner: 'A', converges: false, inboxOnB: false },
 ];
 
 const TABLE = 'org_organisation';
@@ -53,9 +68,15 @@ const EDIT_A = { name: 'Edited on A', comments: 'A was here', phone: '+41 1 111'
 const EDIT_B = { name: 'Edited on B', comments: 'B was here', website: 'https://b.example.org' };
 
 let peer: Peer;
+let targets: string[] = [];
+let withPhone = '';
 const opened: Device[] = [];
 beforeAll(async () => {
-  peer = await startPeer();
+  // Enough organisations without phone and website for every case.
+  peer = await startPeer({ organisations: 60, persons: 4 });
+  // Live organisations without phone and website, so that those fields are each edited by one side only.
+  withPhone = (await peer.all(TABLE)).find((r) => !r.deleted && typeof r.fields['phone'] === 'string')?.uuid ?? '';
+  targets = (await peer.all(TABLE)).filter((r) => !r.deleted && r.fields['phone'] == null && r.fields['website'] == null).map((r) => r.uuid);
 });
 afterAll(async () => {
   for (const d of opened) d.close();
@@ -65,7 +86,7 @@ afterAll(async () => {
 let caseNo = 0;
 
 describe('two devices edit the same record: convergence under each update policy of the pulling task', () => {
-  it.each(CASES)('$policy, B edits later: $bNewer -> winner $winner', async ({ policy, bNewer, winner, inboxOnB }) => {
+  it.each(CASES)('$policy, B edits later: $bNewer -> peer keeps $winner, B converges: $converges', async ({ policy, bNewer, winner, converges, inboxOnB }) => {
     caseNo += 1;
     const a = await openDevice(peer, `A${caseNo}`, [{ resourceName: TABLE }]);
     const b = await openDevice(peer, `B${caseNo}`, [{ resourceName: TABLE, updatePolicy: policy, conflictPolicy: policy }]);
@@ -73,10 +94,9 @@ describe('two devices edit the same record: convergence under each update policy
     expect((await a.sync()).status).toBe('success');
     expect((await b.sync()).status).toBe('success');
 
-    // A different live organisation per case (the peer is shared by the cases).
-    const target = (await peer.all(TABLE)).filter((r) => !r.deleted)[caseNo];
-    if (target === undefined) throw new Error('not enough organisations');
-    const uuid = target.uuid;
+    // A different organisation per case (the peer is shared by the cases).
+    const uuid = targets[caseNo];
+    if (uuid === undefined) throw new Error('not enough organisations');
     expect((await b.store.get(TABLE, uuid))?.mci).toBe(1);
 
     const editA = (): Promise<unknown> => a.store.saveLocal(TABLE, { uuid, fields: EDIT_A });
@@ -86,7 +106,6 @@ describe('two devices edit the same record: convergence under each update policy
     peer.clock.tick();
     await (bNewer ? editB() : editA());
     const localB = await b.store.get(TABLE, uuid);
-    const localA = await a.store.get(TABLE, uuid);
 
     peer.clock.tick();
     expect((await a.sync()).status).toBe('success');
@@ -102,25 +121,28 @@ describe('two devices edit the same record: convergence under each update policy
     const atPeer = await peer.record(TABLE, uuid);
     const onA = await a.store.get(TABLE, uuid);
     const onB = await b.store.get(TABLE, uuid);
-    if (winner === 'diverge') {
-      expect(atPeer?.fields).toMatchObject(EDIT_A);
-      expect(dataOf(onA)).toEqual(dataOf(atPeer));
-      expect(onB?.fields).toMatchObject(EDIT_B);
-      expect(onB).toEqual(localB);
-    } else {
-      const expected = winner === 'A' ? EDIT_A : EDIT_B;
-      const lost = winner === 'A' ? EDIT_B : EDIT_A;
-      expect(atPeer?.fields).toMatchObject(expected);
-      expect(dataOf(onA)).toEqual(dataOf(atPeer));
+    const won = winner === 'A' ? EDIT_A : EDIT_B;
+    const lost = winner === 'A' ? EDIT_B : EDIT_A;
+    // The peer: the winner's values in the shared fields, the loser's nowhere in them.
+    expect(atPeer?.fields).toMatchObject({ name: won.name, comments: won.comments });
+    expect(atPeer?.fields['name']).not.toBe(lost.name);
+    // A always converges with the peer, data and modification time.
+    expect(dataOf(onA)).toEqual(dataOf(atPeer));
+    expect(onA?.modified_on).toBe(atPeer?.modified_on);
+    if (converges) {
       expect(dataOf(onB)).toEqual(dataOf(atPeer));
-      expect(onA?.modified_on).toBe(atPeer?.modified_on);
       expect(onB?.modified_on).toBe(atPeer?.modified_on);
-      // The losing values are gone from the converged record (no silent field mix).
-      for (const [field, value] of Object.entries(lost)) {
-        if (!(field in expected)) continue;
-        expect(onA?.fields[field]).not.toBe(value);
-      }
+    } else {
+      // THIS: B's values are exactly its own edit, whatever the peer holds.
+      expect(onB?.fields).toEqual(localB?.fields);
+      expect(dataOf(onB)).not.toEqual(dataOf(atPeer));
     }
+    // The fields only one side edited: A's phone always reaches the peer; B's website does unless
+    // the peer dropped B's whole (older) push (THIS, B older).
+    expect(atPeer?.fields['phone']).toBe(EDIT_A.phone);
+    const bPushDropped = policy === 'THIS' && !bNewer;
+    expect(atPeer?.fields['website'] ?? null).toBe(bPushDropped ? null : EDIT_B.website);
+    if (policy === 'THIS') expect(onB?.fields['phone'] ?? null).toBeNull();
 
     // Nothing left pending on either side.
     expect(await a.store.pending(TABLE)).toEqual([]);
@@ -138,8 +160,36 @@ describe('two devices edit the same record: convergence under each update policy
     } else {
       expect(inbox).toEqual([]);
     }
-    // B's own run reports the policy outcome honestly: nothing failed.
     expect(bRun.repositories[0]?.tasks[0]?.pull.kind).toBe('ok');
-    expect(localA?.fields).toMatchObject(EDIT_A);
+  });
+});
+
+describe('known gap: pushes carry whole records', () => {
+  /**
+   * A edits only `phone`, B (later) edits only `name`. B's pull (NEWER) refuses the conflict, so
+   * B's copy keeps the old phone, and B's push carries the whole record: the peer (NEWER) takes
+   * it, old phone included, and A's phone edit is reverted everywhere without an inbox entry. Eden
+   * behaves the same (its push exports whole records); avoiding it needs per-field change
+   * tracking of pending edits (push only the fields changed locally). Marked `fails` until then.
+   */
+  it.fails('an edit of a field the other device did not touch survives the other device’s newer push', async () => {
+    caseNo += 1;
+    const a = await openDevice(peer, `A${caseNo}`, [{ resourceName: TABLE }]);
+    const b = await openDevice(peer, `B${caseNo}`, [{ resourceName: TABLE }]);
+    opened.push(a, b);
+    await a.sync();
+    await b.sync();
+    // An organisation that has a phone (both copies carry the field).
+    const uuid = withPhone;
+    expect((await b.store.get(TABLE, uuid))?.fields['phone']).toBeTruthy();
+    peer.clock.tick();
+    await a.store.saveLocal(TABLE, { uuid, fields: { phone: '+41 2 222' } });
+    peer.clock.tick();
+    await b.store.saveLocal(TABLE, { uuid, fields: { name: 'Renamed on B' } });
+    for (const d of [a, b, a, b]) {
+      peer.clock.tick();
+      await d.sync();
+    }
+    expect((await peer.record(TABLE, uuid))?.fields).toMatchObject({ name: 'Renamed on B', phone: '+41 2 222' });
   });
 });

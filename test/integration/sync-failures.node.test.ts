@@ -29,20 +29,26 @@ async function device(p: Peer, name: string, options: { password?: string } = {}
 describe('synchronize() failures against the demo peer', () => {
   it('wrong password: a clear FATAL login error, nothing pulled, no checkpoint moved, the password nowhere', async () => {
     const p = await setup();
-    // A device that synced once with the right password, then had it changed to a wrong one.
-    const good = await device(p, 'pw');
-    expect((await good.sync()).status).toBe('success');
-    const checkpoints = [(await good.task('org_organisation')).lastPull, (await good.task('pr_person')).lastPull];
+    // A device that synced once with the right password, then the user typed a wrong one.
+    const bad = await device(p, 'pw');
+    expect((await bad.sync()).status).toBe('success');
+    const checkpoints = [(await bad.task('org_organisation')).lastPull, (await bad.task('pr_person')).lastPull];
     expect(checkpoints.every((c) => c !== null)).toBe(true);
-    good.close();
-    opened.splice(opened.indexOf(good), 1);
+    const lastConnected = (await bad.store.getRepository(bad.repository.id))?.lastConnected;
+    const logged = (await bad.store.listLog()).length;
+    const sent = bad.exchanges.length;
+    // Something to pull (a change at the peer) and something to push: neither may move.
+    const other = await device(p, 'pw-other');
+    await other.sync();
+    const person = (await other.store.list('pr_person'))[0];
+    if (person === undefined) throw new Error('no person');
+    p.clock.tick();
+    await other.store.saveLocal('pr_person', { uuid: person.uuid, fields: { comments: 'changed at the peer' } });
+    p.clock.tick();
+    await other.sync();
 
     const password = 'Wr0ng-Secret-Pa55';
-    const bad = await device(p, 'pw-bad', { password });
-    // Same store state as the good device: a fresh device with the same checkpoints set by hand.
-    for (const [resource, checkpoint] of [['org_organisation', checkpoints[0]], ['pr_person', checkpoints[1]]] as const) {
-      await bad.store.putTask({ ...(await bad.task(resource)), lastPull: checkpoint });
-    }
+    bad.setPassword(password);
     await bad.store.saveLocal('org_organisation', { fields: { name: 'Unsent while locked out' } });
     p.clock.tick();
     const report = await bad.sync();
@@ -57,25 +63,33 @@ describe('synchronize() failures against the demo peer', () => {
     ]);
 
     // Exactly one request (the login probe): 401, no retry, no pull, no push, no registration.
-    expect(bad.exchanges.map((e) => [e.method, e.status])).toEqual([['GET', 401]]);
+    expect(bad.exchanges.slice(sent).map((e) => [e.method, e.status])).toEqual([['GET', 401]]);
     expect(bad.retries).toEqual([]);
 
     const log = await bad.store.listLog();
-    const logins = log.filter((e) => e.mode === 'login');
+    const fresh = log.slice(0, log.length - logged);
+    const logins = fresh.filter((e) => e.mode === 'login');
+    expect(fresh).toEqual(logins);
     expect(logins).toHaveLength(1);
     expect(logins[0]).toMatchObject({ action: 'login', result: 'fatal', remote: true, repositoryId: bad.repository.id });
     expect(logins[0]?.message).toMatch(/wrong user or password/i);
-    expect(log.some((e) => e.mode === 'pull' || e.mode === 'push')).toBe(false);
 
     expect([(await bad.task('org_organisation')).lastPull, (await bad.task('pr_person')).lastPull]).toEqual(checkpoints);
     expect((await bad.task('org_organisation')).lastPush).toBeNull();
-    expect(await bad.store.list('pr_person')).toEqual([]);
+    expect((await bad.store.get('pr_person', person.uuid))?.fields['comments']).not.toBe('changed at the peer');
     expect((await bad.store.pending('org_organisation')).length).toBe(1);
-    expect((await bad.store.getRepository(bad.repository.id))?.lastConnected).toBeNull();
+    expect((await bad.store.getRepository(bad.repository.id))?.lastConnected).toBe(lastConnected);
+
+    // With the right password again, the same device catches up.
+    bad.setPassword(DEMO.password);
+    p.clock.tick();
+    expect((await bad.sync()).status).toBe('success');
+    expect((await bad.store.get('pr_person', person.uuid))?.fields['comments']).toBe('changed at the peer');
+    expect(await bad.store.pending('org_organisation')).toEqual([]);
 
     // The password (plain, base64'd in the header, or URL-encoded) appears in no log entry and no report.
     const token = Buffer.from(`${DEMO.username}:${password}`).toString('base64');
-    const everything = JSON.stringify({ log, report, conflicts: await bad.store.listConflicts(), repo: await bad.store.getRepository(bad.repository.id) });
+    const everything = JSON.stringify({ log: await bad.store.listLog(), report, conflicts: await bad.store.listConflicts(), repo: await bad.store.getRepository(bad.repository.id) });
     for (const secret of [password, token, encodeURIComponent(password)]) expect(everything).not.toContain(secret);
   });
 

@@ -63,7 +63,8 @@ describe('7.1.1 ExportMergeTests.testExportOfReplacedBy', () => {
       OFFICE,
     );
     expect(seeded.status).toBe('success');
-    // merge(OFFICE1, OFFICE2): OFFICE2 is the duplicate.
+    // merge(OFFICE1, OFFICE2), OFFICE2 the duplicate. The client has no local merge operation, so the
+    // merge arrives as Eden's merge notice (spec 3.8) and the importer performs it (spec 4.10 MERGE).
     expect((await importDoc(s3xml(merged(OFFICE, 'TESTSYNCOFFICE2', 'TESTSYNCOFFICE1')), OFFICE)).status).toBe('success');
 
     const doc = await exportDoc(OFFICE, { uuids: ['TESTSYNCOFFICE2'], includeDeleted: true });

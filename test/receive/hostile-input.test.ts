@@ -226,3 +226,67 @@ describe('input Eden accepts', () => {
     expect(Date.now() - started).toBeLessThan(30_000);
   }, 60_000);
 });
+
+describe('names that collide with Object.prototype members', () => {
+  it('a table named "toString" imports like any other table', async () => {
+    const { store, clock } = opened;
+    const doc = s3xml(`<resource name="toString" uuid="urn:uuid:h-ts"><data field="name">A</data></resource>`);
+    const outcome = await receive({ store, clock }, doc, 'toString', {});
+    expect(outcome.status).toBe('success');
+    expect((await store.get('toString', 'urn:uuid:h-ts'))?.fields).toEqual({ name: 'A' });
+  });
+
+  it('a nested component table named "hasOwnProperty" imports without crashing', async () => {
+    const { store, clock } = opened;
+    const doc = s3xml(
+      `<resource name="${ORG}" uuid="urn:uuid:h-hop"><data field="name">A</data><resource name="hasOwnProperty" uuid="urn:uuid:h-c"><data field="x">1</data></resource></resource>`,
+    );
+    const outcome = await receive({ store, clock }, doc, ORG, {});
+    expect(outcome.status).toBe('success');
+    expect(await store.get(ORG, 'urn:uuid:h-hop')).toBeDefined();
+  });
+
+  const protoDoc = (name: string, extra: string): string =>
+    s3xml(`<resource name="${ORG}" uuid="urn:uuid:h-proto"><data field="name">${name}</data>${extra}</resource>`);
+
+  it('data fields named "constructor" and "__proto__" are kept as data on create', async () => {
+    const { store, clock } = opened;
+    await receive({ store, clock }, protoDoc('A', '<data field="constructor">c</data><data field="__proto__" value="{&quot;polluted&quot;: 1}"/>'), ORG, {});
+    const record = await store.get(ORG, 'urn:uuid:h-proto');
+    expect(Object.keys(record?.fields ?? {}).sort()).toEqual(['__proto__', 'constructor', 'name']);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('a data field named "__proto__" that arrives in an update is kept as data', async () => {
+    const { store, clock } = opened;
+    await receive({ store, clock }, protoDoc('A', ''), ORG, {});
+    const outcome = await receive({ store, clock }, protoDoc('B', '<data field="__proto__" value="{&quot;polluted&quot;: 1}"/>'), ORG, { updatePolicy: 'OTHER' });
+    expect(outcome.status).toBe('success');
+    const record = await store.get(ORG, 'urn:uuid:h-proto');
+    expect(record?.fields['name']).toBe('B');
+    expect(Object.keys(record?.fields ?? {}).sort()).toEqual(['__proto__', 'name']);
+  });
+
+  it('a reference whose field is "__proto__" is kept on create', async () => {
+    const { store, clock } = opened;
+    const doc = s3xml(
+      `<resource name="${ORG}" uuid="urn:uuid:h-ref"><data field="name">A</data><reference field="__proto__" resource="${ORG}" uuid="urn:uuid:h-1"/></resource>`,
+    );
+    const outcome = await receive({ store, clock }, doc, ORG, {});
+    expect(outcome.status).toBe('success');
+    const record = await store.get(ORG, 'urn:uuid:h-ref');
+    expect(Object.keys(record?.references ?? {})).toEqual(['__proto__']);
+  });
+});
+
+describe('nesting', () => {
+  it('inline references nested beyond the codec limit are refused, nothing changed', async () => {
+    let open = `<resource name="${ORG}" uuid="urn:uuid:d0"><data field="name">d</data>`;
+    let close = '</resource>';
+    for (let i = 1; i < 200; i++) {
+      open += `<reference field="parent" resource="${ORG}"><resource name="${ORG}" uuid="urn:uuid:d${i}"><data field="name">d</data>`;
+      close = `</resource></reference>${close}`;
+    }
+    await expectRefused(s3xml(open + close), 'malformed', /nesting deeper than/);
+  });
+});

@@ -10,13 +10,14 @@
  * Dimensions (one table, generated):
  * - strategy: all four methods, [create], [update], [create, update];
  * - update policy: THIS, OTHER, NEWER, MASTER;
- * - conflict detection: no last_sync, or last_sync before both sides (then every existing original
- *   is "modified" and so is the incoming element), crossed with conflict policy THIS/OTHER/NEWER/MASTER;
+ * - conflict detection: no last_sync; last_sync before both sides (every existing original is
+ *   "modified" and so is the incoming element); or last_sync between TA and TB (an older incoming
+ *   element is not modified); each crossed with conflict policy THIS/OTHER/NEWER/MASTER;
  * - local state: absent, unchanged peer copy, pending local edit, deleted locally (pending delete);
  * - incoming element: a record or a tombstone, older (TA), as old as (TB) or newer (TC) than the local TB,
  *   mci 1 (from the master) or 2.
  * Cases that share parameters are imported in ONE document (each case its own uuid; items of
- * different uuids do not interact), so 80 imports cover the 3,840 cases.
+ * different uuids do not interact), so 144 imports cover the 6,912 cases.
  *
  * The second part replays the recorded pushes of fixtures 08-push and 11-server-side-sync-task
  * (the server's local state rebuilt from the recorded pulls) and checks the recorded replies.
@@ -27,7 +28,7 @@ import { decodeS3Xml } from '../../src/core/s3xml/index.js';
 import { receive, type ReceiveOptions } from '../../src/engine/receive/receive.js';
 import type { PendingChange } from '../../src/ports/local-store.js';
 import { fixtureText } from '../support/fixtures.js';
-import { openStore, ORG, peer, s3xml, seed, type Opened } from './receive-support.js';
+import { dumpStore, openStore, ORG, peer, s3xml, seed, type Opened } from './receive-support.js';
 
 // ---------------------------------------------------------------------------------------------
 // The table
@@ -37,6 +38,8 @@ const TA = '2024-01-10T10:00:00';
 const TB = '2024-01-20T10:00:00';
 const TC = '2024-01-30T10:00:00';
 const BEFORE_BOTH = '2024-01-05T00:00:00';
+/** After TA, before TB: an older (TA) incoming element is not "modified"; the local TB always is. */
+const BETWEEN = '2024-01-15T00:00:00';
 const NOW_MS = Date.UTC(2024, 2, 1, 0, 0, 0);
 const NOW = '2024-03-01T00:00:00';
 const TB_MS = Date.UTC(2024, 0, 20, 10, 0, 0);
@@ -71,7 +74,9 @@ const GROUPS: Group[] = [];
 for (const strategy of Object.keys(STRATEGIES)) {
   for (const update of POLICIES) {
     GROUPS.push({ index: GROUPS.length, strategy, update, lastSync: null, conflict: null });
-    for (const conflict of POLICIES) GROUPS.push({ index: GROUPS.length, strategy, update, lastSync: BEFORE_BOTH, conflict });
+    for (const lastSync of [BEFORE_BOTH, BETWEEN]) {
+      for (const conflict of POLICIES) GROUPS.push({ index: GROUPS.length, strategy, update, lastSync, conflict });
+    }
   }
 }
 
@@ -91,7 +96,7 @@ function casesOf(group: Group): Case[] {
 }
 
 const label = (g: Group): string =>
-  `strategy=${g.strategy} update=${g.update} ${g.lastSync === null ? 'no last_sync' : `last_sync before both, conflict=${g.conflict ?? ''}`}`;
+  `strategy=${g.strategy} update=${g.update} ${g.lastSync === null ? 'no last_sync' : `last_sync ${g.lastSync === BETWEEN ? 'between' : 'before both'}, conflict=${g.conflict ?? ''}`}`;
 const caseLabel = (c: Case): string =>
   `${c.local} local, incoming ${c.kind} ${c.mtime === TA ? 'older' : c.mtime === TB ? 'same mtime' : 'newer'} mci ${c.mci}`;
 
@@ -248,8 +253,8 @@ afterAll(() => opened.store.close());
 
 describe('policy matrix (oracle from spec section 4)', () => {
   it('covers every combination', () => {
-    expect(GROUPS).toHaveLength(80);
-    expect(GROUPS.flatMap(casesOf)).toHaveLength(3840);
+    expect(GROUPS).toHaveLength(144);
+    expect(GROUPS.flatMap(casesOf)).toHaveLength(6912);
   });
 
   it.each(GROUPS.map((group) => [label(group), group] as const))('%s', async (_name, group) => {
@@ -488,5 +493,82 @@ describe('recorded push of 11-server-side-sync-task, replayed', () => {
     } finally {
       store.close();
     }
+  });
+});
+
+describe('pending local changes: targeted cases of the invariant (decision 0010)', () => {
+  let t: Opened;
+  beforeAll(async () => {
+    t = await openStore('policy-pending');
+  });
+  afterAll(() => t.store.close());
+  const recv = (doc: string, options: ReceiveOptions) => receive({ store: t.store, clock: t.clock }, doc, ORG, options);
+
+  it('a partial overwrite keeps the local edit pending and puts the old version in the inbox', async () => {
+    await seed(t.store, [peer(ORG, 'urn:uuid:pp-1', { name: 'A', acronym: 'AA' })]);
+    t.clock.time = TB_MS;
+    await t.store.saveLocal(ORG, { uuid: 'urn:uuid:pp-1', fields: { comments: 'mine' } });
+    const before = await t.store.get(ORG, 'urn:uuid:pp-1');
+    const [pending] = await t.store.pendingOf([{ table: ORG, uuid: 'urn:uuid:pp-1' }]);
+    t.clock.time = NOW_MS;
+    const outcome = await recv(s3xml(`<resource name="${ORG}" uuid="urn:uuid:pp-1" modified_on="${TC}"><data field="name">A2</data></resource>`), {
+      updatePolicy: 'OTHER',
+    });
+    expect(outcome.response.conflicts).toBe(1);
+    const after = await t.store.get(ORG, 'urn:uuid:pp-1');
+    expect(after?.fields).toEqual({ name: 'A2', acronym: 'AA', comments: 'mine' });
+    const [entry] = (await t.store.listConflicts()).filter((e) => e.uuid === 'urn:uuid:pp-1');
+    expect(entry).toMatchObject({ kind: 'overwritten', local: before, incoming: after });
+    expect(await t.store.pendingOf([{ table: ORG, uuid: 'urn:uuid:pp-1' }])).toEqual([pending]);
+  });
+
+  it('a merge notice deleting a pending duplicate puts it in the inbox as deleted-by-peer', async () => {
+    await seed(t.store, [peer(ORG, 'urn:uuid:pp-dup', { name: 'Dup' }), peer(ORG, 'urn:uuid:pp-surv', { name: 'Survivor' })]);
+    t.clock.time = TB_MS;
+    await t.store.saveLocal(ORG, { uuid: 'urn:uuid:pp-dup', fields: { name: 'Dup edited' } });
+    const before = await t.store.get(ORG, 'urn:uuid:pp-dup');
+    t.clock.time = NOW_MS;
+    await recv(s3xml(`<resource name="${ORG}" uuid="urn:uuid:pp-dup" deleted="True" replaced_by="urn:uuid:pp-surv" modified_on="${TC}"/>`), {
+      updatePolicy: 'OTHER',
+    });
+    expect(await t.store.get(ORG, 'urn:uuid:pp-dup')).toMatchObject({ deleted: true, replaced_by: 'urn:uuid:pp-surv' });
+    const [entry] = (await t.store.listConflicts()).filter((e) => e.uuid === 'urn:uuid:pp-dup');
+    expect(entry).toMatchObject({ kind: 'deleted-by-peer', local: before, incoming: null });
+  });
+
+  it('with ignoreErrors false, an error elsewhere means no overwrite and no inbox entry', async () => {
+    await seed(t.store, [peer(ORG, 'urn:uuid:pp-ie', { name: 'IE' })]);
+    t.clock.time = TB_MS;
+    await t.store.saveLocal(ORG, { uuid: 'urn:uuid:pp-ie', fields: { name: 'IE edited' } });
+    const before = await dumpStore(t.store);
+    t.clock.time = NOW_MS;
+    const outcome = await recv(
+      s3xml(
+        `<resource name="${ORG}" uuid="urn:uuid:pp-ie" modified_on="${TC}"><data field="name">Theirs</data></resource>`,
+        `<resource name="${ORG}" uuid="urn:uuid:pp-bad" modified_on="${TC}"><data field="acronym">no name</data></resource>`,
+      ),
+      { updatePolicy: 'OTHER', ignoreErrors: false },
+    );
+    expect(outcome.status).toBe('error');
+    expect(await dumpStore(t.store)).toEqual(before);
+  });
+
+  it('a record created here (mci 0) is the master: MASTER refuses a peer update, in a conflict too', async () => {
+    t.clock.time = TB_MS;
+    const mine = await t.store.saveLocal(ORG, { uuid: 'urn:uuid:pp-own', fields: { name: 'Created here' } });
+    expect(mine.mci).toBe(0);
+    const [pending] = await t.store.pendingOf([{ table: ORG, uuid: 'urn:uuid:pp-own' }]);
+    t.clock.time = NOW_MS;
+    const doc = s3xml(`<resource name="${ORG}" uuid="urn:uuid:pp-own" mci="1" modified_on="${TC}"><data field="name">Peer</data></resource>`);
+    for (const options of [
+      { updatePolicy: 'MASTER' },
+      { updatePolicy: 'OTHER', conflictPolicy: 'MASTER', lastSync: BEFORE_BOTH },
+    ] as const) {
+      const outcome = await recv(doc, options);
+      expect(outcome.response.updated).toEqual(['urn:uuid:pp-own']);
+      expect(await t.store.get(ORG, 'urn:uuid:pp-own')).toEqual(mine);
+      expect(await t.store.pendingOf([{ table: ORG, uuid: 'urn:uuid:pp-own' }])).toEqual([pending]);
+    }
+    expect((await t.store.listConflicts()).filter((e) => e.uuid === 'urn:uuid:pp-own')).toEqual([]);
   });
 });

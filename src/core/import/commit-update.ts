@@ -6,6 +6,7 @@ import type { ImportState, ItemResult } from './import-state.js';
 import type { IncomingItem } from './incoming-item.js';
 import { conflictAllows, done, factsOf, failed, sameJson, sameReference } from './item-helpers.js';
 import { META_FIELDS, tableRules, type MetaField } from './known-tables.js';
+import { getOwn, setOwn } from '../model/own-property.js';
 
 const isBlank = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
@@ -26,7 +27,7 @@ export function commitUpdate(
   parent: ComponentLink | null,
 ): ItemResult {
   const rules = tableRules(item.table);
-  const missing = rules.mandatory.filter((field) => !item.fields.has(field) && isBlank(local.fields[field]));
+  const missing = rules.mandatory.filter((field) => !item.fields.has(field) && isBlank(getOwn(local.fields, field)));
   if (missing.length > 0) return failed(item, 'update', `${missing.join(', ')}: value(s) required`, missing[0] ?? null);
   if (!conflictAllows(state, item, local, 'update')) return done('update', local.uuid);
 
@@ -48,12 +49,12 @@ export function commitUpdate(
   let anyData = false;
   let localSurvives = Object.keys(local.fields).some((field) => !item.fields.has(field));
   for (const [field, value] of item.fields) {
-    if (compared.has(field) && sameJson(local.fields[field], value)) continue;
+    if (compared.has(field) && sameJson(getOwn(local.fields, field), value)) continue;
     if (policyRefuses(fieldPolicy(policy, field), facts)) {
-      if (!sameJson(local.fields[field], value)) localSurvives = true;
+      if (!sameJson(getOwn(local.fields, field), value)) localSurvives = true;
       continue;
     }
-    fields[field] = value;
+    setOwn(fields, field, value);
     anyData = true;
   }
   for (const [field, value] of item.meta) {
@@ -64,12 +65,12 @@ export function commitUpdate(
     anyData = true;
   }
   for (const [field, reference] of Object.entries(references)) {
-    if (sameReference(local.references[field], reference)) continue;
+    if (sameReference(getOwn(local.references, field), reference)) continue;
     if (policyRefuses(fieldPolicy(policy, field), facts)) {
       localSurvives = true;
       continue;
     }
-    refs[field] = reference;
+    setOwn(refs, field, reference);
     anyData = true;
   }
 

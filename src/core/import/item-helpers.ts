@@ -8,6 +8,7 @@ import type { ImportError } from './import-types.js';
 import type { ImportState, ItemResult } from './import-state.js';
 import type { IncomingItem } from './incoming-item.js';
 import { keyOf } from './prepare-import.js';
+import { setOwn } from '../model/own-property.js';
 
 /** The facts policies decide on, for an item against its local original. */
 export function factsOf(item: IncomingItem, local: LocalRecord): PolicyFacts {
@@ -99,7 +100,7 @@ export function resolveReferences(
       uuids = targets.map((target) => target.uuid).filter((uuid): uuid is string => uuid !== null);
     }
     if (uuids.length === 0) continue;
-    resolved[reference.field] = { table: reference.table ?? targets[0]?.table ?? null, uuids, multiple: reference.multiple };
+    setOwn(resolved, reference.field, { table: reference.table ?? targets[0]?.table ?? null, uuids, multiple: reference.multiple });
   }
   return { ok: true, references: resolved };
 }

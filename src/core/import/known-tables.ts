@@ -1,3 +1,5 @@
+import { getOwn } from '../model/own-property.js';
+
 /**
  * The little schema knowledge the importer needs about Eden tables it cannot learn from S3XML.
  * Tables not listed here have no mandatory fields, no name deduplication and no delete restriction.
@@ -21,7 +23,7 @@ const NONE: TableRules = { mandatory: [], dedupe: [], restrictingComponents: [] 
 
 /** Import rules of one table (empty rules for tables we know nothing about). */
 export function tableRules(table: string): TableRules {
-  return RULES[table] ?? NONE;
+  return getOwn(RULES, table) ?? NONE;
 }
 
 /**

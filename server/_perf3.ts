@@ -1,0 +1,15 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { openLocalStore } from '../src/adapters/db/open-local-store.js';
+import { send } from '../src/engine/send/send.js';
+import { generateDemoRecords } from './peer/seed.js';
+const n = Number(process.argv[2]);
+const f = new IDBFactory();
+const s = await openLocalStore('p', { indexedDB: f, IDBKeyRange });
+for (const b of generateDemoRecords({ organisations: n, persons: 0 })) await s.write((tx) => tx.putRecords(b));
+let t = performance.now();
+const q = await s.queryRecords('org_organisation', { includeDeleted: true });
+console.log('queryRecords', q.length, Math.round(performance.now() - t)); t = performance.now();
+for (const r of q.slice(0, 2000)) await s.componentsOf({ table: r.table, uuid: r.uuid });
+console.log('2000 componentsOf', Math.round(performance.now() - t)); t = performance.now();
+const out = await send({ store: s }, 'org_organisation', {});
+console.log('send', Math.round(performance.now() - t), out.response?.length);
