@@ -50,10 +50,11 @@ const CHROMIUM_PLAN: SuitePlan = quick
       sendReps: 10,
       incrementalReps: 3,
       sendAllReps: 1,
+      profile: 10_000,
     }
   : {
-      imports: [{ n: 1000, reps: 1 }, { n: 10_000, reps: 5 }, { n: 100_000, reps: 2 }],
-      pulls: [{ n: 10_000, reps: 3 }, { n: 100_000, reps: 2 }],
+      imports: [{ n: 1000, reps: 1 }, { n: 10_000, reps: 3 }, { n: 100_000, reps: 1 }],
+      pulls: [{ n: 10_000, reps: 3 }, { n: 100_000, reps: 1 }],
       demoPull: { n: DEMO_ORGS, reps: 2 },
       large: 100_000,
       mid: 10_000,
@@ -61,13 +62,14 @@ const CHROMIUM_PLAN: SuitePlan = quick
       sendReps: 10,
       incrementalReps: 5,
       sendAllReps: 1,
+      profile: 10_000,
     };
 
 const NODE_PLAN: SuitePlan = argv.has('--node-100k')
   ? CHROMIUM_PLAN
   : {
       imports: [{ n: 1000, reps: 3 }, { n: 10_000, reps: quick ? 1 : 2 }],
-      pulls: [{ n: 1000, reps: 3 }, { n: 10_000, reps: 1 }],
+      pulls: [{ n: 1000, reps: 3 }, { n: 10_000, reps: quick ? 1 : 2 }],
       demoPull: { n: DEMO_ORGS, reps: 1 },
       large: 10_000,
       mid: 1000,
@@ -75,6 +77,7 @@ const NODE_PLAN: SuitePlan = argv.has('--node-100k')
       sendReps: 10,
       incrementalReps: 3,
       sendAllReps: 1,
+      profile: 10_000,
     };
 
 async function buildBundle(outDir: string): Promise<void> {

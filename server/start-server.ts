@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { Clock } from '../src/ports/clock.js';
 import { createEdenProxy } from './http/eden-proxy.js';
 import { sendPlain } from './http/reply.js';
+import { BodyTooLargeError } from './http/request-body.js';
 import { createStaticHandler } from './http/static-files.js';
 import { DEFAULT_DEMO_USER, type DemoUser } from './peer/basic-auth.js';
 import { createDemoPeerHandler } from './peer/demo-peer.js';
@@ -89,9 +90,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     const handler = isEdenPath(pathname) ? eden : serveStatic;
     Promise.resolve(handler(req, res)).catch((error: unknown) => {
-      log(`error on ${req.method ?? '?'} ${pathname}: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent) sendPlain(res, 500, 'Internal error');
-      else res.destroy();
+      if (!(error instanceof BodyTooLargeError)) log(`error on ${req.method ?? '?'} ${pathname}: ${error instanceof Error ? error.message : String(error)}`);
+      if (res.headersSent) res.destroy();
+      else if (error instanceof BodyTooLargeError) sendPlain(res, 413, 'Request body too large');
+      else sendPlain(res, 500, 'Internal error');
     });
   });
   server.keepAliveTimeout = 5000;

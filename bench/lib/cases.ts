@@ -346,6 +346,8 @@ export async function incremental(env: BenchEnv, n: number, reps: number): Promi
 export type ImportProfile = {
   readonly totalMs: number;
   readonly decodeMs: number;
+  /** The whole `store.write` of the import (reads, planning, writes, commit). */
+  readonly transactionMs: number;
   /** Per store method inside the import transaction: calls, and wall-clock span from first call to last settle. */
   readonly methods: Record<string, { calls: number; spanMs: number }>;
 };
@@ -361,6 +363,7 @@ export async function profileImport(env: BenchEnv, n: number): Promise<ImportPro
   const decodeMs = now() - t;
   const entry = await freshStore(env, `profile-${n}`);
   const methods: Record<string, { calls: number; first: number; last: number }> = {};
+  let transactionMs = 0;
   const wrapTx = <T extends object>(tx: T): T =>
     new Proxy(tx, {
       get(target, key, receiver) {
@@ -379,7 +382,16 @@ export async function profileImport(env: BenchEnv, n: number): Promise<ImportPro
   const store = new Proxy(entry.store, {
     get(target, key, receiver) {
       const value: unknown = Reflect.get(target, key, receiver);
-      if (key === 'write') return (work: (tx: object) => Promise<unknown>) => target.write((tx) => work(wrapTx(tx)));
+      if (key === 'write') {
+        return async (work: (tx: object) => Promise<unknown>) => {
+          const started = now();
+          try {
+            return await target.write((tx) => work(wrapTx(tx)));
+          } finally {
+            transactionMs += now() - started;
+          }
+        };
+      }
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
@@ -389,7 +401,7 @@ export async function profileImport(env: BenchEnv, n: number): Promise<ImportPro
   await dropStore(env, entry);
   const out: Record<string, { calls: number; spanMs: number }> = {};
   for (const [name, m] of Object.entries(methods)) out[name] = { calls: m.calls, spanMs: Math.max(0, m.last - m.first) };
-  return { totalMs, decodeMs, methods: out };
+  return { totalMs, decodeMs, transactionMs, methods: out };
 }
 
 /** Closes and deletes every store this module made. */

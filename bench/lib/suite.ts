@@ -31,6 +31,8 @@ export type SuitePlan = {
   readonly sendReps: number;
   readonly incrementalReps: number;
   readonly sendAllReps: number;
+  /** Import size profiled once (time per store call). */
+  readonly profile: number;
 };
 
 const k = (n: number): string => (n >= 1000 ? `${n / 1000}k` : String(n));
@@ -141,7 +143,7 @@ export async function runSuite(driver: Driver, plan: SuitePlan, pageBytes: (tota
       imports.push(await driver.call<ImportSample>({ name: 'importOnce', args: [n] }));
     }
     let profile: ImportProfile | null = null;
-    if (n === plan.mid) {
+    if (n === plan.profile) {
       log(`[${env}] profile receive ${k(n)}`);
       profile = await driver.call<ImportProfile>({ name: 'profileImport', args: [n] });
     }
@@ -186,7 +188,7 @@ export async function runSuite(driver: Driver, plan: SuitePlan, pageBytes: (tota
         name: `profile: receive ${k(n)} into empty store`,
         samples: [profile.totalMs],
         unit: 'ms',
-        note: `decodeS3Xml alone ${formatNumber(profile.decodeMs)} ms; store calls in the transaction (wall span first call..last settle): ${spans}`,
+        note: `decodeS3Xml alone ${formatNumber(profile.decodeMs)} ms; write transaction ${formatNumber(profile.transactionMs)} ms; store calls in the transaction (wall span first call..last settle): ${spans}`,
       });
     }
   }
