@@ -2,7 +2,7 @@ import type { Repository, SyncTask } from '../core/model/sync.js';
 import type { Clock } from '../ports/clock.js';
 import type { LocalStore } from '../ports/local-store.js';
 import { type ActiveExtras, activeContext } from './active/active-context.js';
-import { login } from './active/login.js';
+import { login, loginError } from './active/login.js';
 import { pull, type PullOnConflict, type PullResult } from './active/pull.js';
 import { push, type PushResult } from './active/push.js';
 import { register } from './active/register.js';
@@ -75,7 +75,7 @@ export class EdenSyncAdapter {
 
   /** Verifies the credentials with a cheap authenticated pull (spec 2.2): null, or the error message. */
   login(): Promise<string | null> {
-    return login(activeContext(this, this.active));
+    return login(activeContext(this, this.active)).then(loginError);
   }
 
   /** Fetches the task's resource since `lastPull` and imports it; writes the checkpoint (spec 2.4). */

@@ -3,7 +3,6 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncProgress } from '../../src/engine/active/active-context.js';
 import { pull } from '../../src/engine/active/pull.js';
-import type { TaskWithCursor } from '../../src/engine/active/pull-cursor.js';
 import { fixtureMeta, fixtureText } from '../support/fixtures.js';
 import { harness, makeTask, page } from './active-support.js';
 import { ADMIN_AUTH, BASE, PASSWORD, record, REPO_UUID, replay, type Seen } from './msw-support.js';
@@ -29,14 +28,20 @@ describe('pull', () => {
     );
     const progress: SyncProgress[] = [];
     const result = await pull(h.ctx({ onProgress: (p) => progress.push(p) }), makeTask());
-    expect(result).toEqual({ error: null, mtime: '2026-11-29T22:05:54' });
+    expect(result).toEqual({
+      error: null,
+      mtime: '2026-11-29T22:05:54',
+      status: 'success',
+      message: 'Data imported (4 records: 4 created, 0 updated, 0 deleted)',
+      idle: false,
+    });
     expect(seen.map((s) => s.url)).toEqual([`${DIRECT}?repository=${REPO_UUID}&include_deleted=True&start=0&limit=1000`]);
     expect(seen[0]?.method).toBe('GET');
     expect(seen[0]?.headers['authorization']).toBe(ADMIN_AUTH);
     expect((await h.store.get('org_organisation', ORG1))?.fields['name']).toBe('Alpha Relief Agency');
-    const task = (await h.store.getTask('task-org')) as TaskWithCursor;
-    expect(task.lastPull).toBe('2026-11-29T22:05:54');
-    expect(task.pullCursor ?? null).toBeNull();
+    const task = await h.store.getTask('task-org');
+    expect(task?.lastPull).toBe('2026-11-29T22:05:54');
+    expect(task?.pullCursor ?? null).toBeNull();
     const importEvent = progress.find((p) => p.phase === 'import');
     expect(importEvent).toMatchObject({ operation: 'pull', records: 4, page: 1 });
     expect(importEvent?.bytes).toBe(Buffer.byteLength(fixtureText('03-pull-full/01-pull-org_organisation.response.xml')));
@@ -54,7 +59,7 @@ describe('pull', () => {
     );
     const result = await pull(h.ctx(), makeTask({ lastPull: '2026-11-29T22:05:59' }));
     expect(seen.map((s) => s.url)).toEqual([fixtureMeta('05-pull-msince/01-pull-org_organisation-msince.meta.json').request.url]);
-    expect(result).toEqual({ error: null, mtime: '2026-11-29T22:06:02' });
+    expect(result).toMatchObject({ error: null, mtime: '2026-11-29T22:06:02', status: 'success', idle: false });
     expect((await h.store.getTask('task-org'))?.lastPull).toBe('2026-11-29T22:06:02');
     // Delta updated; the deletion of a record unknown here is a no-op (as in Eden)
     expect(await h.store.get('org_organisation', 'urn:uuid:0a000000-0000-4000-8000-000000000004')).toBeDefined();
@@ -84,10 +89,38 @@ describe('pull', () => {
         return replay('05-pull-msince', '03-pull-org_organisation-msince-future-empty');
       }),
     );
-    expect(await pull(h.ctx(), task)).toEqual({ error: null, mtime: null });
+    expect(await pull(h.ctx(), task)).toEqual({
+      error: null,
+      mtime: null,
+      status: 'success',
+      message: 'No data to import (already up-to-date)',
+      idle: true,
+    });
     expect(seen[0]?.url).not.toContain('msince');
     expect((await h.store.getTask('task-org'))?.lastPull).toBe('2026-11-29T22:05:59');
     expect((await h.store.listLog())[0]?.message).toBe('No data to import (already up-to-date)');
+  });
+
+  it('returns the logged status itself: warning with the rejected items when some fail the import', async () => {
+    const h = await harness(makeTask(), {}, { pageSize: 0 });
+    server.use(
+      http.get(SYNC, () =>
+        HttpResponse.text(
+          page([
+            ['urn:uuid:ok-1', 'Named', '2026-01-01T00:00:01'],
+            ['urn:uuid:bad-1', '', '2026-01-01T00:00:02'],
+          ]),
+          { headers: { 'Content-Type': 'text/xml' } },
+        ),
+      ),
+    );
+    const result = await pull(h.ctx(), makeTask());
+    expect(result).toMatchObject({ error: null, mtime: '2026-01-01T00:00:01', status: 'warning', idle: false });
+    expect(result.message).toMatch(/^Data imported with errors: .*urn:uuid:bad-1.*name/);
+    const [entry] = await h.store.listLog();
+    expect(entry).toMatchObject({ mode: 'pull', action: 'import', result: result.status, message: result.message, remote: false });
+    expect(await h.store.get('org_organisation', 'urn:uuid:ok-1')).toBeDefined();
+    expect(await h.store.get('org_organisation', 'urn:uuid:bad-1')).toBeUndefined();
   });
 
   it('resumes an interrupted paged pull after the last committed page; the checkpoint waits for the last page', async () => {
@@ -117,12 +150,12 @@ describe('pull', () => {
     );
     const first = await pull(h.ctx(), makeTask());
     expect(first.error).toContain('internal error');
-    expect(first.mtime).toBeNull();
+    expect(first).toMatchObject({ mtime: null, status: 'error', message: first.error, idle: false });
     expect(await h.store.get('org_organisation', 'urn:uuid:p2')).toBeDefined();
     expect(await h.store.get('org_organisation', 'urn:uuid:p3')).toBeUndefined();
-    const interrupted = (await h.store.getTask('task-org')) as TaskWithCursor;
-    expect(interrupted.lastPull).toBeNull();
-    expect(interrupted.pullCursor).toMatchObject({ nextStart: 2, maxMtime: '2026-01-01T00:00:02', bound: '2026-01-01T00:00:14' });
+    const interrupted = await h.store.getTask('task-org');
+    expect(interrupted?.lastPull).toBeNull();
+    expect(interrupted?.pullCursor).toMatchObject({ nextStart: 2, maxMtime: '2026-01-01T00:00:02', bound: '2026-01-01T00:00:14' });
     expect((await h.store.listLog())[0]).toMatchObject({ mode: 'pull', action: 'fetch', result: 'error', remote: true });
 
     failStart = null;
@@ -130,10 +163,10 @@ describe('pull', () => {
     const second = await pull(h.ctx(), makeTask());
     expect(starts).toEqual(['2', '4']);
     // newest mtime seen is 00:00:20, but the run spanned several requests: capped at the snapshot bound
-    expect(second).toEqual({ error: null, mtime: '2026-01-01T00:00:14' });
-    const done = (await h.store.getTask('task-org')) as TaskWithCursor;
-    expect(done.lastPull).toBe('2026-01-01T00:00:14');
-    expect(done.pullCursor ?? null).toBeNull();
+    expect(second).toMatchObject({ error: null, mtime: '2026-01-01T00:00:14', status: 'success' });
+    const done = await h.store.getTask('task-org');
+    expect(done?.lastPull).toBe('2026-01-01T00:00:14');
+    expect(done?.pullCursor ?? null).toBeNull();
     expect(await h.store.get('org_organisation', 'urn:uuid:p5')).toBeDefined();
   });
 

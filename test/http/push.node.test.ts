@@ -32,7 +32,7 @@ describe('push', () => {
       }),
     );
     const result = await push(h.ctx(), makeTask());
-    expect(result.error).toBeNull();
+    expect(result).toEqual({ error: null, mtime: '2026-11-29T22:10:00', status: 'success', message: 'Data sent successfully (3 records)', idle: false });
     expect(seen).toHaveLength(1);
     const req = seen[0];
     expect(req?.method).toBe('POST');
@@ -85,15 +85,18 @@ describe('push', () => {
       ),
     );
     const result = await push(h.ctx(), makeTask());
-    expect(result.error).toBeNull();
-    const pending = await h.store.listPending('org_organisation');
+    expect(result).toMatchObject({ error: null, status: 'warning', idle: false });
+    expect(result.message).toContain(`(UID: ${bad}) org_organisation: name: value(s) required`);
+    // The refusal is visible through store.pending (PendingChange.error), not in the conflict inbox.
+    const pending = await h.store.pending('org_organisation');
     expect(pending.map((p) => [p.uuid, p.error])).toEqual([[bad, 'name: value(s) required']]);
-    expect((await h.store.listLog())[0]).toMatchObject({ result: 'warning', remote: true });
+    expect(await h.store.listConflicts({ includeResolved: true })).toEqual([]);
+    expect((await h.store.listLog())[0]).toMatchObject({ result: 'warning', remote: true, message: result.message });
 
     // not re-sent until edited again
     let calls = 0;
     server.use(http.post(SYNC, () => void (calls += 1)));
-    expect(await push(h.ctx(), makeTask())).toEqual({ error: null, mtime: null });
+    expect(await push(h.ctx(), makeTask())).toEqual({ error: null, mtime: null, status: 'warning', message: 'No data to send', idle: true });
     expect(calls).toBe(0);
     expect((await h.store.listLog())[0]?.message).toBe('No data to send');
   });
@@ -161,10 +164,29 @@ describe('push', () => {
     server.use(http.post(SYNC, () => replay('10-errors', '05-push-normaluser')));
     const result = await push(h.ctx(), makeTask());
     expect(result.error).toContain('not allowed');
+    expect(result).toMatchObject({ mtime: null, status: 'fatal', message: result.error, idle: false });
     const log = await h.store.listLog();
     expect(log[0]).toMatchObject({ mode: 'push', result: 'fatal', remote: true });
     expect(JSON.stringify(log)).not.toContain(PASSWORD);
     expect(JSON.stringify(log)).not.toContain(ADMIN_AUTH.slice(6));
+  });
+
+  it('acknowledges a record whose uuid needs attribute escaping (TAB, quote, ampersand)', async () => {
+    const h = await harness(makeTask());
+    const uuid = 'urn:uuid:odd\t"&<id>';
+    await h.store.saveLocal('org_organisation', { uuid, fields: { name: 'Odd uuid' } });
+    const seen: Seen[] = [];
+    server.use(
+      http.post(SYNC, async ({ request }) => {
+        await record(seen, request);
+        return HttpResponse.text('{"status": "success", "statuscode": "200", "records": 1, "created": [1]}');
+      }),
+    );
+    const result = await push(h.ctx(), makeTask());
+    expect(result).toMatchObject({ error: null, status: 'success', message: 'Data sent successfully (1 records)' });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.body).toContain('uuid="urn:uuid:odd&#9;&quot;&amp;&lt;id&gt;"');
+    expect(await h.store.listPending('org_organisation')).toEqual([]);
   });
 
   it('an edit made during the push stays pending', async () => {

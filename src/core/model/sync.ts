@@ -31,13 +31,45 @@ export type SyncTask = {
   readonly strategy: readonly ImportMethod[] | readonly string[];
   readonly updatePolicy: UpdatePolicy;
   readonly conflictPolicy: string;
-  /** Pull checkpoint, naive UTC `YYYY-MM-DDTHH:MM:SS` in the peer's clock domain. */
+  /**
+   * Pull checkpoint, naive UTC `YYYY-MM-DDTHH:MM:SS` in the peer's clock domain: the newest
+   * `modified_on` imported, stored as is. Unlike Eden (spec 1.10) no +1 s is added: the peer's
+   * `msince` filter is `>=`, so re-importing the records of the boundary second is harmless,
+   * whereas a +1 s would miss a record written later in that same second (spec 8.14).
+   */
   readonly lastPull: string | null;
-  /** Push checkpoint (our own: largest local mtime pushed + 1 s, spec 8.3). */
+  /**
+   * Push checkpoint, naive UTC: the newest local `modified_on` pushed and acknowledged, stored as is
+   * (no +1 s, for the same reason as `lastPull`). Eden never advances its own (spec 8.3); here
+   * changes are selected by their pending mark, not by this time; it is only sent as the push's
+   * `msince` parameter, as Eden's client does (spec 2.5).
+   */
   readonly lastPush: string | null;
   readonly components: boolean;
   /** Sync filters as `[table]selector=value` query pairs (spec 2.4). */
   readonly filters: readonly SyncFilter[];
+  /**
+   * Where an interrupted paged pull resumes; absent or null when no paged pull is under way.
+   * Written by the pull in the transaction of each committed page, cleared with the last page.
+   */
+  readonly pullCursor?: PullCursor | null;
+};
+
+/**
+ * The resume point of a paged full pull (our own, Eden has none). Valid only while the task's
+ * `msince` and filters are unchanged; otherwise the pull starts again from the first page.
+ */
+export type PullCursor = {
+  /** The msince the paged pull was started with (null: a full pull). */
+  readonly msince: string | null;
+  /** The task's filters when the pull started, as a canonical JSON key. */
+  readonly filters: string;
+  /** Record offset (`start`) of the next page: a changed page size does not invalidate it. */
+  readonly nextStart: number;
+  /** Newest `modified_on` imported by the committed pages (naive UTC), null if none. */
+  readonly maxMtime: string | null;
+  /** Snapshot bound of the run (naive UTC, peer clock): the checkpoint never goes past it. */
+  readonly bound: string | null;
 };
 
 export type SyncFilter = { readonly table: string; readonly selector: string; readonly value: string };

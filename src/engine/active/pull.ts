@@ -6,8 +6,9 @@ import { type ActiveContext, activeOptions, currentRepository } from './active-c
 import { buildPagedPullUrl, buildPullUrl, msinceFor } from './eden-urls.js';
 import { readPageResults } from './page-results.js';
 import { laterOf, pullCheckpoint, snapshotBound } from './pull-checkpoint.js';
+import type { ActiveResult } from './active-result.js';
 import { filtersKey, type PullCursor, readPullCursor, withPullCursor } from './pull-cursor.js';
-import { describeFailure, writeSyncLog } from './sync-log.js';
+import { describeFailure, logActiveResult } from './sync-log.js';
 
 type ReceiveOptions = Parameters<typeof receive>[3];
 type ImportReport = Awaited<ReturnType<typeof receive>>['response'];
@@ -15,8 +16,11 @@ type ImportReport = Awaited<ReturnType<typeof receive>>['response'];
 /** The conflict resolver a pull may pass on to the import (Eden's `onconflict`). */
 export type PullOnConflict = ReceiveOptions['onconflict'];
 
-/** Eden's pull result: an error message, or the new checkpoint (null when nothing was imported). */
-export type PullResult = { readonly error: string | null; readonly mtime: string | null };
+/**
+ * Eden's pull result: an error message, or the new checkpoint (null when nothing was imported),
+ * plus the logged result: `warning` when items were rejected by the import (the others imported).
+ */
+export type PullResult = ActiveResult;
 
 /** Raised when the import of a page fails; nothing of that page was committed. */
 class PullImportError extends Error {
@@ -38,10 +42,12 @@ function errorDetails(report: ImportReport): string[] {
  *   tie-breaker (spec 8.5), so offsets are not stable between pages.
  * - Full pulls are paged on the direct route (`start`/`limit`, spec 2.3) in Eden's id order, where
  *   changed records keep their place. Each page is imported by `receive` in its own transaction,
- *   which also stores a cursor on the task (`pullCursor`); an interrupted pull resumes at the page
+ *   which also stores a cursor on the task (`SyncTask.pullCursor`); an interrupted pull resumes at the page
  *   after the last committed one. `pageSize: 0` pulls everything in one request.
  * - The checkpoint (`pullCheckpoint`) is written with the last page, in the same transaction, and
  *   only then; an error of any kind leaves it untouched.
+ *
+ * Returns Eden's `(error, mtime)` with the logged `status` and `message` (see `ActiveResult`).
  */
 export async function pull(ctx: ActiveContext, task: SyncTask, onconflict?: PullOnConflict): Promise<PullResult> {
   const resource = task.resourceName;
@@ -128,8 +134,8 @@ export async function pull(ctx: ActiveContext, task: SyncTask, onconflict?: Pull
     }
   } catch (error) {
     const failure = describeFailure(error);
-    await writeSyncLog(ctx, { resourceName: resource, mode: 'pull', action, result: failure.result, remote: failure.remote, message: failure.message });
-    return { error: failure.message, mtime: null };
+    const input = { resourceName: resource, mode: 'pull', action, result: failure.result, remote: failure.remote, message: failure.message } as const;
+    return logActiveResult(ctx, input, { mtime: null });
   }
   const warning = totals.errors.length > 0;
   const message = warning
@@ -137,13 +143,9 @@ export async function pull(ctx: ActiveContext, task: SyncTask, onconflict?: Pull
     : totals.records === 0
       ? 'No data to import (already up-to-date)'
       : `Data imported (${totals.records} records: ${totals.created} created, ${totals.updated} updated, ${totals.deleted} deleted)`;
-  await writeSyncLog(ctx, {
-    resourceName: resource,
-    mode: 'pull',
-    action: 'import',
-    result: warning ? LogResult.WARNING : LogResult.SUCCESS,
-    remote: false,
-    message,
-  });
-  return { error: null, mtime: cursor.maxMtime === null ? null : outcome.checkpoint };
+  return logActiveResult(
+    ctx,
+    { resourceName: resource, mode: 'pull', action: 'import', result: warning ? LogResult.WARNING : LogResult.SUCCESS, remote: false, message },
+    { mtime: cursor.maxMtime === null ? null : outcome.checkpoint, idle: totals.records === 0 && !warning },
+  );
 }

@@ -1,16 +1,22 @@
 import { LogResult, type SyncTask } from '../../core/model/sync.js';
 import type { PendingChange } from '../../ports/local-store.js';
+import { escapeXmlAttribute } from '../../core/s3xml/escape-xml.js';
 import { isTransportError, type TransportResponse, TransportError } from '../../ports/transport.js';
 import { send } from '../send/send.js';
 import { type ActiveContext, activeOptions, currentRepository } from './active-context.js';
+import type { ActiveResult } from './active-result.js';
 import { buildPushUrl, msinceFor, pushHeaders } from './eden-urls.js';
 import { laterOf } from './pull-checkpoint.js';
 import { parsePushReply, type RejectedElement } from './push-reply.js';
 import { register } from './register.js';
-import { describeFailure, writeSyncLog } from './sync-log.js';
+import { describeFailure, logActiveResult } from './sync-log.js';
 
-/** Eden's push result: an error message, or the push checkpoint (null when nothing was sent). */
-export type PushResult = { readonly error: string | null; readonly mtime: string | null };
+/**
+ * Eden's push result: an error message, or the push checkpoint (null when nothing was sent), plus
+ * the logged result: `warning` when the peer refused records (the others were acknowledged), or
+ * `warning` with `idle` when there was nothing to send.
+ */
+export type PushResult = ActiveResult;
 
 /** Raised when the local export of a batch fails. */
 class PushExportError extends Error {
@@ -22,10 +28,6 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += Math.max(1, size)) out.push(items.slice(i, i + Math.max(1, size)));
   return out;
-}
-
-function xmlAttr(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** UTF-8 size of a string, without TextEncoder (not in the ES library). */
@@ -45,6 +47,9 @@ function utf8Length(text: string): number {
 
 const keyOf = (table: string, uuid: string): string => `${table}\u0000${uuid}`;
 
+/** Eden's message for a push with nothing to send (logged as WARNING, spec 1.10). */
+const NO_DATA = 'No data to send';
+
 /**
  * Pushes one task's pending local changes (Eden's `push`, spec 2.5, 9.1.4), in batches of
  * `pushBatchSize` records exported by `send({uuids})` and POSTed to `/sync/sync.xml` with the
@@ -52,11 +57,19 @@ const keyOf = (table: string, uuid: string): string => `${table}\u0000${uuid}`;
  *
  * A change leaves pending only when the batch carrying it was answered with success and the change
  * is not in the reply's error tree; it is acknowledged at the revision it carried, so an edit
- * made meanwhile stays pending (architecture invariant 4.1). A change Eden refused stays pending
- * with Eden's message (`markRejected`) and is not re-sent until edited again (`resendRejected`).
+ * made meanwhile stays pending (architecture invariant 4.1).
+ *
+ * Refused records: a change the peer refused (a per-record validation error, spec 3.11) stays
+ * pending with the peer's message (`markRejected`), and is not re-sent until edited again (or
+ * with `resendRejected`). The user sees it through `store.pending(table)` / `listPending(table)`:
+ * `PendingChange.error` holds the peer's message (null for changes not yet refused). Refusals do
+ * not go to the conflict inbox, which keeps only local versions a pull overwrote. The result is
+ * then `warning` (remote) with the refused uuids in its message.
+ *
  * "Registration required" triggers one registration and one retry of the batch. The push
- * checkpoint `lastPush` is the newest local `modified_on` pushed (no +1 s: changes are selected
- * by their pending mark, not by msince), written only after every batch succeeded.
+ * checkpoint `lastPush` is the newest local `modified_on` pushed, stored without +1 s (changes
+ * are selected by their pending mark, not by msince), written only after every batch succeeded.
+ * Returns Eden's `(error, mtime)` with the logged `status` and `message` (see `ActiveResult`).
  */
 export async function push(ctx: ActiveContext, task: SyncTask): Promise<PushResult> {
   const resource = task.resourceName;
@@ -64,8 +77,8 @@ export async function push(ctx: ActiveContext, task: SyncTask): Promise<PushResu
   const all = await ctx.store.listPending(resource);
   const pending = options.resendRejected ? all : all.filter((p) => p.error === null);
   if (pending.length === 0) {
-    await writeSyncLog(ctx, { resourceName: resource, mode: 'push', action: 'send', result: LogResult.WARNING, remote: false, message: 'No data to send' });
-    return { error: null, mtime: null };
+    const input = { resourceName: resource, mode: 'push', action: 'send', result: LogResult.WARNING, remote: false, message: NO_DATA } as const;
+    return logActiveResult(ctx, input, { mtime: null, idle: true });
   }
   const config = await ctx.store.syncConfig();
   const stored = (await ctx.store.getTask(task.id)) ?? task;
@@ -84,7 +97,7 @@ export async function push(ctx: ActiveContext, task: SyncTask): Promise<PushResu
         throw new PushExportError(exported.message ?? 'Export failed');
       }
       const document = exported.response;
-      const carried = batch.filter((p) => document.includes(`uuid="${xmlAttr(p.uuid)}"`));
+      const carried = batch.filter((p) => document.includes(`uuid="${escapeXmlAttribute(p.uuid, 'replace')}"`));
       if (exported.results === 0 || carried.length === 0) continue;
       const repository = await currentRepository(ctx);
       const request = () =>
@@ -140,22 +153,26 @@ export async function push(ctx: ActiveContext, task: SyncTask): Promise<PushResu
     }
   } catch (error) {
     const failure = describeFailure(error);
-    await writeSyncLog(ctx, { resourceName: resource, mode: 'push', action: 'send', result: failure.result, remote: failure.remote, message: failure.message });
-    return { error: failure.message, mtime: null };
+    const input = { resourceName: resource, mode: 'push', action: 'send', result: failure.result, remote: failure.remote, message: failure.message } as const;
+    return logActiveResult(ctx, input, { mtime: null });
   }
   const warning = rejected.length > 0;
   const details = rejected.slice(0, 20).map((r) => `(UID: ${r.uuid}) ${r.table}: ${r.error}`);
-  await writeSyncLog(ctx, {
-    resourceName: resource,
-    mode: 'push',
-    action: 'send',
-    result: warning ? LogResult.WARNING : sent === 0 ? LogResult.WARNING : LogResult.SUCCESS,
-    remote: warning,
-    message: warning
-      ? `Data sent (${sent} records), ${rejected.length} refused by the peer: ${details.join('; ')}`
-      : sent === 0
-        ? 'No data to send'
-        : `Data sent successfully (${sent} records)`,
-  });
-  return { error: null, mtime: maxMtime };
+  const more = rejected.length > 20 ? ` (+${rejected.length - 20} more)` : '';
+  return logActiveResult(
+    ctx,
+    {
+      resourceName: resource,
+      mode: 'push',
+      action: 'send',
+      result: warning || sent === 0 ? LogResult.WARNING : LogResult.SUCCESS,
+      remote: warning,
+      message: warning
+        ? `Data sent (${sent} records), ${rejected.length} refused by the peer: ${details.join('; ')}${more}`
+        : sent === 0
+          ? NO_DATA
+          : `Data sent successfully (${sent} records)`,
+    },
+    { mtime: maxMtime, idle: sent === 0 && !warning },
+  );
 }

@@ -1,7 +1,8 @@
 import { LogResult, type LogMode, type SyncLogEntry } from '../../core/model/sync.js';
 import { formatEdenDateTime } from '../../core/time/eden-date-time.js';
-import { isTransportError } from '../../ports/transport.js';
+import { isTransportError, type TransportErrorCode } from '../../ports/transport.js';
 import type { ActiveContext } from './active-context.js';
+import type { ActiveResult } from './active-result.js';
 
 export type LogInput = {
   readonly resourceName: string | null;
@@ -32,8 +33,33 @@ export async function writeSyncLog(ctx: ActiveContext, input: LogInput): Promise
   await ctx.store.appendLog(entry);
 }
 
+/**
+ * Writes the log entry of a pull or push and returns the matching {@link ActiveResult}: `error` is
+ * the message when the result is `error` or `fatal`, else null (Eden's `(error, mtime)`).
+ */
+export async function logActiveResult(
+  ctx: ActiveContext,
+  input: LogInput,
+  outcome: { readonly mtime: string | null; readonly idle?: boolean },
+): Promise<ActiveResult> {
+  await writeSyncLog(ctx, input);
+  const failed = input.result === LogResult.ERROR || input.result === LogResult.FATAL;
+  return {
+    error: failed ? input.message : null,
+    mtime: failed ? null : outcome.mtime,
+    status: input.result,
+    message: input.message,
+    idle: outcome.idle ?? false,
+  };
+}
+
 /** What a failure means for the log: its message, whether the peer caused it, and ERROR vs FATAL. */
-export function describeFailure(error: unknown): { message: string; remote: boolean; result: LogResult; code: string } {
+export function describeFailure(error: unknown): {
+  message: string;
+  remote: boolean;
+  result: LogResult;
+  code: TransportErrorCode | 'local';
+} {
   if (isTransportError(error)) {
     const remote = error.code !== 'network' && error.code !== 'timeout' && error.code !== 'aborted' && error.code !== 'invalid-request';
     const fatal = error.code === 'auth' || error.code === 'forbidden' || error.code === 'invalid-request';

@@ -25,9 +25,13 @@ export function taskStatus(pull: StepReport, push: StepReport): TaskStatus {
   return results.length === 0 ? 'skipped' : results.reduce(worseResult);
 }
 
-/** A repository's status: fatal if its login failed, cancelled if anything was, else the worst task. */
+/**
+ * A repository's status: fatal if it has no URL or its login failed for good, error if the login
+ * failed transiently (retry later), cancelled if anything was, else the worst task.
+ */
 export function repositoryStatus(login: LoginReport, tasks: readonly { status: TaskStatus }[]): LogResult | 'cancelled' {
-  if (login.kind === 'failed' || (login.kind === 'skipped' && login.reason === 'no-url')) return LogResult.FATAL;
+  if (login.kind === 'failed') return login.transient ? LogResult.ERROR : LogResult.FATAL;
+  if (login.kind === 'skipped' && login.reason === 'no-url') return LogResult.FATAL;
   if (login.kind === 'cancelled' || (login.kind === 'skipped' && login.reason === 'cancelled')) return 'cancelled';
   let result: LogResult = LogResult.SUCCESS;
   for (const { status } of tasks) {

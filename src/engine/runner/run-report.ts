@@ -26,10 +26,13 @@ export type TaskReport = {
   readonly status: TaskStatus;
 };
 
-/** The login (or URL check) of one repository. */
+/**
+ * The login (or URL check) of one repository. A failed login is `transient` when a later run may
+ * work without the user (the repository's status is then `error`), else it is `fatal`.
+ */
 export type LoginReport =
   | { readonly kind: 'ok' }
-  | { readonly kind: 'failed'; readonly error: string }
+  | { readonly kind: 'failed'; readonly error: string; readonly code: string; readonly transient: boolean }
   | { readonly kind: 'skipped'; readonly reason: 'no-url' | 'cancelled' }
   | { readonly kind: 'cancelled' };
 
@@ -37,7 +40,7 @@ export type RepositoryReport = {
   readonly repositoryId: string;
   readonly login: LoginReport;
   readonly tasks: readonly TaskReport[];
-  /** `fatal` when login or the URL check failed; `cancelled`; else the worst task result. */
+  /** `fatal` when the URL check or login failed (`error` if the login failure is transient); `cancelled`; else the worst task result. */
   readonly status: LogResult | 'cancelled';
 };
 

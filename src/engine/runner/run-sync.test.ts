@@ -5,7 +5,7 @@ import type { AbortSignalLike } from '../../ports/lock.js';
 import { InProcessLock } from '../../adapters/lock/in-process-lock.js';
 import { BUSY_MESSAGE, runSync, type RunSyncDeps } from './run-sync.js';
 import type { RunEvent } from './run-report.js';
-import type { OperationOutcome, SyncOperations } from './sync-operations.js';
+import type { LoginOutcome, OperationOutcome, SyncOperations } from './sync-operations.js';
 
 const T0 = Date.UTC(2025, 0, 2, 3, 4, 5);
 
@@ -50,9 +50,12 @@ function fakeStore(repositories: Repository[], tasks: SyncTask[]) {
   return { store, log, taskRows, repoRows, writes };
 }
 
-type Script = OperationOutcome | Error | 'hang' | 'ignore-abort' | ((signal: AbortSignalLike) => Promise<OperationOutcome>);
+type Script = OperationOutcome | LoginOutcome | Error | 'hang' | 'ignore-abort' | ((signal: AbortSignalLike) => Promise<OperationOutcome>);
 
-/** Operations that record every call and answer from `script` (key `pull:t1`, `login:r1`), else success. */
+/**
+ * Operations that record every call and answer from `script` (key `pull:t1`, `login:r1`), else
+ * success. A string for a login is a failure that needs the user (code `auth`).
+ */
 function fakeOperations(script: Record<string, Script | string | null> = {}) {
   const calls: string[] = [];
   let releaseStragglers: () => void = () => undefined;
@@ -68,7 +71,7 @@ function fakeOperations(script: Record<string, Script | string | null> = {}) {
       return { error: null, mtime: '2025-01-01T00:00:00' };
     }
     if (typeof entry === 'function') return entry(signal);
-    if (entry === undefined || entry === null || typeof entry === 'string') return { error: null, mtime: null };
+    if (entry === undefined || entry === null || typeof entry === 'string' || 'kind' in entry) return { error: null, mtime: null };
     return entry;
   };
   const operations: SyncOperations = {
@@ -76,7 +79,8 @@ function fakeOperations(script: Record<string, Script | string | null> = {}) {
       calls.push(`login ${repository.id}`);
       const entry = script[`login:${repository.id}`];
       if (entry instanceof Error) throw entry;
-      return typeof entry === 'string' ? entry : null;
+      if (typeof entry === 'string') return { kind: 'failed', code: 'auth', message: entry, transient: false };
+      return entry !== null && typeof entry === 'object' && 'kind' in entry ? entry : { kind: 'ok' };
     },
     pull: (repository, t, signal) => {
       calls.push(`pull ${t.id}`);
@@ -184,8 +188,28 @@ describe('runSync: failures', () => {
     const s = fakeStore([repo('r1')], [task('t1', 'r1', 'pull')]);
     const ops = fakeOperations({ 'login:r1': new Error('offline') });
     const report = await runSync(deps(s.store, ops.operations, { logLoginFailure: false }));
-    expect(report.repositories[0]?.login).toEqual({ kind: 'failed', error: 'offline' });
+    expect(report.repositories[0]?.login).toEqual({ kind: 'failed', error: 'offline', code: 'exception', transient: false });
+    expect(report.repositories[0]?.status).toBe('fatal');
     expect(s.log).toEqual([]);
+  });
+
+  it('a transient login failure (peer unreachable) is an error to retry later, not fatal', async () => {
+    const s = fakeStore([repo('r1'), repo('r2')], [task('t1', 'r1', 'both'), task('t2', 'r2', 'pull')]);
+    const outage: LoginOutcome = { kind: 'failed', code: 'network', message: 'The Eden server could not be reached', transient: true };
+    const ops = fakeOperations({ 'login:r1': outage });
+    const report = await runSync(deps(s.store, ops.operations));
+    expect(ops.calls).toEqual(['login r1', 'login r2', 'pull t2']);
+    expect(report.repositories[0]).toMatchObject({
+      status: 'error',
+      login: { kind: 'failed', error: 'The Eden server could not be reached', code: 'network', transient: true },
+      tasks: [{ taskId: 't1', status: 'skipped', pull: { kind: 'skipped', reason: 'login-failed' }, push: { kind: 'skipped', reason: 'login-failed' } }],
+    });
+    expect(report.status).toBe('error');
+    expect(s.log).toEqual([{
+      timestmp: '2025-01-02T03:04:05', repositoryId: 'r1', resourceName: null, transmission: 'outgoing', mode: 'login',
+      action: 'login', result: 'error', remote: false, message: 'The Eden server could not be reached',
+    }]);
+    expect(s.repoRows.get('r1')?.lastConnected).toBeNull();
   });
 
   it('a repository without URL logs FATAL connect and runs nothing', async () => {
@@ -237,6 +261,13 @@ describe('runSync: checkpoints', () => {
     await runSync(deps(s.store, ops.operations, { advanceCheckpoints: true }));
     expect(s.taskRows.get('t1')).toMatchObject({ lastPull: '2025-01-01T00:00:00', lastPush: null });
     expect(s.taskRows.get('t2')).toMatchObject({ lastPull: null, lastPush: null });
+  });
+
+  it('with advanceCheckpoints, an mtime that is no real time (Feb 30) moves no checkpoint', async () => {
+    const s = fakeStore([repo('r1')], [task('t1', 'r1', 'pull')]);
+    const ops = fakeOperations({ 'pull:t1': { error: null, mtime: '2024-02-30T00:00:00' } });
+    await runSync(deps(s.store, ops.operations, { advanceCheckpoints: true }));
+    expect(s.taskRows.get('t1')?.lastPull).toBeNull();
   });
 });
 

@@ -1,13 +1,13 @@
 import { LogResult, type Repository, type SyncLogEntry, type SyncTask } from '../../core/model/sync.js';
+import { formatEdenDateTime, parseEdenDateTime } from '../../core/time/eden-date-time.js';
 import type { Clock } from '../../ports/clock.js';
 import type { LocalStore } from '../../ports/local-store.js';
 import type { AbortSignalLike, SyncLock } from '../../ports/lock.js';
 import { repositoryStatus, runStatus } from './aggregate-status.js';
 import { guardOperation, messageOf } from './guard-operation.js';
-import { checkpointAfter, formatNaiveUtc } from './naive-utc.js';
 import type { LoginReport, RepositoryReport, RunEvent, RunReport, TaskReport } from './run-report.js';
 import { runTask, skippedTask, type TaskRunContext } from './run-task.js';
-import type { SyncOperations } from './sync-operations.js';
+import type { LoginOutcome, SyncOperations } from './sync-operations.js';
 
 export type RunSyncDeps = {
   readonly store: LocalStore;
@@ -15,7 +15,10 @@ export type RunSyncDeps = {
   readonly lock: SyncLock;
   readonly clock: Clock;
   readonly onEvent?: (event: RunEvent) => void;
-  /** Write the FATAL `login` entry on a failed login (Eden's `synchronize`); false if `login` logs it. Default true. */
+  /**
+   * Write the `login` entry on a failed login (Eden's `synchronize`: FATAL; ERROR when the failure
+   * is transient); false if `login` logs it. Default true.
+   */
   readonly logLoginFailure?: boolean;
   /**
    * Let the runner set `lastPull`/`lastPush` to mtime + 1 s after a successful step (Eden's
@@ -41,7 +44,13 @@ export function syncLockName(store: Pick<LocalStore, 'name'>): string {
 type RunContext = TaskRunContext & { readonly deps: RunSyncDeps };
 
 function logEntry(deps: RunSyncDeps, fields: Omit<SyncLogEntry, 'timestmp'>): SyncLogEntry {
-  return { timestmp: formatNaiveUtc(deps.clock.now()), ...fields };
+  return { timestmp: formatEdenDateTime(deps.clock.now()), ...fields };
+}
+
+/** Eden's checkpoint after a step: mtime + 1 s (spec 1.10); null when mtime is not a datetime. */
+function checkpointAfter(mtime: string): string | null {
+  const ms = parseEdenDateTime(mtime);
+  return ms === null ? null : formatEdenDateTime(ms + 1000);
 }
 
 async function advanceCheckpoint(store: LocalStore, task: SyncTask, step: 'pull' | 'push', mtime: string): Promise<void> {
@@ -63,15 +72,18 @@ async function login(ctx: RunContext, repository: Repository): Promise<LoginRepo
   }
   const outcome = await guardOperation(() => ctx.operations.login(repository, ctx.signal), ctx.signal, ctx.inFlight);
   if (outcome.kind === 'aborted') return { kind: 'cancelled' };
-  const error = outcome.kind === 'threw' ? messageOf(outcome.error) || 'Login failed' : outcome.value;
-  if (!error) return { kind: 'ok' };
+  // A thrown login is unexpected: FATAL, as Eden logs every login error.
+  const result: LoginOutcome =
+    outcome.kind === 'done' ? outcome.value : { kind: 'failed', code: 'exception', message: messageOf(outcome.error), transient: false };
+  if (result.kind === 'ok') return { kind: 'ok' };
+  const error = result.message || 'Login failed';
   if (ctx.deps.logLoginFailure !== false) {
     await ctx.deps.store.appendLog(logEntry(ctx.deps, {
-      repositoryId: repository.id, resourceName: null, transmission: 'outgoing', mode: 'login',
-      action: 'login', result: LogResult.FATAL, remote: true, message: error,
+      repositoryId: repository.id, resourceName: null, transmission: 'outgoing', mode: 'login', action: 'login',
+      result: result.transient ? LogResult.ERROR : LogResult.FATAL, remote: !result.transient, message: error,
     }));
   }
-  return { kind: 'failed', error };
+  return { kind: 'failed', error, code: result.code, transient: result.transient };
 }
 
 async function runRepository(ctx: RunContext, repository: Repository): Promise<RepositoryReport> {
@@ -91,7 +103,7 @@ async function runRepository(ctx: RunContext, repository: Repository): Promise<R
   if (loginReport.kind === 'ok' && report.status !== 'cancelled') {
     // Spec 1.10 step 7; re-read so that a registration during the run is not overwritten.
     const current = (await store.getRepository(repository.id)) ?? repository;
-    await store.putRepository({ ...current, lastConnected: formatNaiveUtc(ctx.deps.clock.now()) });
+    await store.putRepository({ ...current, lastConnected: formatEdenDateTime(ctx.deps.clock.now()) });
   }
   ctx.emit({ kind: 'repository-finished', report });
   return report;

@@ -13,6 +13,15 @@ export type OperationOutcome = {
 };
 
 /**
+ * The outcome of a login (spec 1.10 step 4). A failure is `transient` when a later run may work
+ * without the user (peer unreachable, timeout, 5xx): the repository's result is then `error`
+ * (retry later); otherwise (wrong credentials, no permission) it is `fatal` (needs the user).
+ */
+export type LoginOutcome =
+  | { readonly kind: 'ok' }
+  | { readonly kind: 'failed'; readonly code: string; readonly message: string; readonly transient: boolean };
+
+/**
  * The active operations the runner drives, one repository at a time (wired by the lead to
  * `src/engine/active`). Each must honour `signal` (stop promptly, reject or return an error) and
  * writes its own pull/push log entries, as `eden.py` does. Unless the runner is told to advance
@@ -20,8 +29,8 @@ export type OperationOutcome = {
  * the records they cover (architecture invariant 4.2).
  */
 export interface SyncOperations {
-  /** Null on success, else the error message (the runner logs it as FATAL `login`, spec 1.10 step 4). */
-  login(repository: Repository, signal: AbortSignalLike): Promise<string | null>;
+  /** Verifies the credentials; on failure the runner skips the repository's tasks (spec 1.10 step 4). */
+  login(repository: Repository, signal: AbortSignalLike): Promise<LoginOutcome>;
   pull(repository: Repository, task: SyncTask, signal: AbortSignalLike): Promise<OperationOutcome>;
   push(repository: Repository, task: SyncTask, signal: AbortSignalLike): Promise<OperationOutcome>;
 }
