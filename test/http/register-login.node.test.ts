@@ -61,7 +61,7 @@ describe('register', () => {
 });
 
 describe('login', () => {
-  it('probes with an msince in the far future and returns null on success', async () => {
+  it('probes with an msince in the far future and returns ok on success', async () => {
     const h = await harness();
     const seen: Seen[] = [];
     server.use(
@@ -72,22 +72,46 @@ describe('login', () => {
         });
       }),
     );
-    expect(await login(h.ctx())).toBeNull();
+    expect(await login(h.ctx())).toEqual({ kind: 'ok' });
     expect(seen[0]?.url).toBe(
       `${BASE}/sync/sync.xml?resource=org_organisation&repository=${REPO_UUID}&msince=${LOGIN_PROBE_MSINCE}&include_deleted=True`,
     );
     expect(seen[0]?.headers['authorization']).toBe(ADMIN_AUTH);
   });
 
-  it('returns the message for wrong credentials and logs FATAL login, without secrets', async () => {
+  it('reports wrong credentials as a failure that needs the user, logs FATAL login, without secrets', async () => {
     const h = await harness();
     server.use(http.get(`${BASE}/sync/sync.xml`, () => replay('10-errors', '02-pull-wrong-password')));
-    const message = await login(h.ctx());
-    expect(message).toContain('Wrong user or password');
+    const result = await login(h.ctx());
+    expect(result).toMatchObject({ kind: 'failed', code: 'auth', transient: false });
+    expect(result.kind === 'failed' ? result.message : '').toContain('Wrong user or password');
     const log = await h.store.listLog();
-    expect(log[0]).toMatchObject({ mode: 'login', action: 'login', result: 'fatal' });
+    expect(log[0]).toMatchObject({ mode: 'login', action: 'login', result: 'fatal', remote: true });
     expect(JSON.stringify(log)).not.toContain(PASSWORD);
     expect(JSON.stringify(log)).not.toContain(ADMIN_AUTH.slice(6));
+  });
+
+  it('reports a user without sync rights (403) as needing the user too', async () => {
+    const h = await harness();
+    server.use(http.get(`${BASE}/sync/sync.xml`, () => HttpResponse.text('Insufficient Privileges', { status: 403 })));
+    expect(await login(h.ctx())).toMatchObject({ kind: 'failed', code: 'forbidden', transient: false });
+    expect((await h.store.listLog())[0]).toMatchObject({ mode: 'login', result: 'fatal' });
+  });
+
+  it('reports a network outage as transient (retry later) and logs it as ERROR, not FATAL', async () => {
+    const h = await harness();
+    let calls = 0;
+    server.use(
+      http.get(`${BASE}/sync/sync.xml`, () => {
+        calls += 1;
+        return HttpResponse.error();
+      }),
+    );
+    const result = await login(h.ctx());
+    expect(result).toMatchObject({ kind: 'failed', code: 'network', transient: true });
+    expect(result.kind === 'failed' ? result.message : '').toMatch(/could not be reached/);
+    expect(calls).toBe(4);
+    expect((await h.store.listLog())[0]).toMatchObject({ mode: 'login', action: 'login', result: 'error', remote: false });
   });
 });
 
@@ -99,6 +123,16 @@ describe('EdenSyncAdapter active methods', () => {
     const adapter = new EdenSyncAdapter({ store: h.store, clock: h.clock, repository, active: { transport } });
     expect(await adapter.register()).toBe(true);
     expect((await h.store.listLog())[0]?.message).toBe('Registration update successful');
+  });
+
+  it('keep the Eden-shaped login(): null on success, else the message', async () => {
+    const h = await harness();
+    const transport = createHttpTransport({ credentials: { username: USER, password: PASSWORD }, retry: null });
+    const adapter = new EdenSyncAdapter({ store: h.store, clock: h.clock, repository, active: { transport } });
+    server.use(http.get(`${BASE}/sync/sync.xml`, () => HttpResponse.text('<s3xml success="false" results="0"/>')));
+    expect(await adapter.login()).toBeNull();
+    server.use(http.get(`${BASE}/sync/sync.xml`, () => replay('10-errors', '02-pull-wrong-password')));
+    expect(await adapter.login()).toMatch(/Wrong user or password/);
   });
 
   it('refuse to run without a transport', async () => {

@@ -54,7 +54,7 @@ describe('synchronize() failures against the demo peer', () => {
     const report = await bad.sync();
     expect(report.status).toBe('fatal');
     const repo = report.repositories[0];
-    expect(repo?.login.kind).toBe('failed');
+    expect(repo?.login).toMatchObject({ kind: 'failed', code: 'auth', transient: false });
     const error = repo?.login.kind === 'failed' ? repo.login.error : '';
     expect(error).toMatch(/wrong user or password/i);
     expect(repo?.tasks.map((t) => [t.pull, t.push])).toEqual([
@@ -117,8 +117,10 @@ describe('synchronize() failures against the demo peer', () => {
     const sent = a.exchanges.length;
     const report = await a.sync();
     const repo = report.repositories[0];
-    expect(report.status).toBe('fatal');
-    expect(repo?.login.kind).toBe('failed');
+    // An outage is an error to retry later, not FATAL (that is for what needs the user).
+    expect(report.status).toBe('error');
+    expect(repo?.status).toBe('error');
+    expect(repo?.login).toMatchObject({ kind: 'failed', code: 'network', transient: true });
     expect(repo?.login.kind === 'failed' ? repo.login.error : '').toMatch(/could not be reached/i);
     // Transient: the transport retried with backoff (network errors), then gave up.
     expect(a.retries.length).toBeGreaterThan(0);

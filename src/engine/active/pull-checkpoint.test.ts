@@ -41,6 +41,11 @@ describe('parseHttpDate / readPageResults', () => {
     expect(parseHttpDate('Sun, 29 Nov 2026 22:05:53 GMT')).toBe('2026-11-29T22:05:53');
     expect(parseHttpDate('2026-11-29T22:05:53Z')).toBeNull();
   });
+  it('rejects a well-formed header naming no real time (core date rules)', () => {
+    expect(parseHttpDate('Mon, 30 Feb 2026 00:00:00 GMT')).toBeNull();
+    expect(parseHttpDate('Sun, 29 Nov 2026 24:00:00 GMT')).toBeNull();
+    expect(snapshotBound('Mon, 30 Feb 2026 00:00:00 GMT', 0, null)).toBeNull();
+  });
   it('reads the root results count', () => {
     expect(readPageResults(`<?xml version='1.0' encoding='utf-8'?>\n<s3xml success="true" start="1" limit="2" results="2" domain="vm">`)).toBe(2);
     expect(readPageResults(`<s3xml success="false" results="0" domain="vm" url="x"/>`)).toBe(0);

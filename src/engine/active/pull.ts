@@ -3,10 +3,10 @@ import type { StoreWriter } from '../../ports/local-store.js';
 import { TransportError } from '../../ports/transport.js';
 import { receive } from '../receive/receive.js';
 import { type ActiveContext, activeOptions, currentRepository } from './active-context.js';
+import type { ActiveResult } from './active-result.js';
 import { buildPagedPullUrl, buildPullUrl, msinceFor } from './eden-urls.js';
 import { readPageResults } from './page-results.js';
 import { laterOf, pullCheckpoint, snapshotBound } from './pull-checkpoint.js';
-import type { ActiveResult } from './active-result.js';
 import { filtersKey, type PullCursor, readPullCursor, withPullCursor } from './pull-cursor.js';
 import { describeFailure, logActiveResult } from './sync-log.js';
 
@@ -42,8 +42,8 @@ function errorDetails(report: ImportReport): string[] {
  *   tie-breaker (spec 8.5), so offsets are not stable between pages.
  * - Full pulls are paged on the direct route (`start`/`limit`, spec 2.3) in Eden's id order, where
  *   changed records keep their place. Each page is imported by `receive` in its own transaction,
- *   which also stores a cursor on the task (`SyncTask.pullCursor`); an interrupted pull resumes at the page
- *   after the last committed one. `pageSize: 0` pulls everything in one request.
+ *   which also stores a cursor on the task (`SyncTask.pullCursor`); an interrupted pull resumes
+ *   at the page after the last committed one. `pageSize: 0` pulls everything in one request.
  * - The checkpoint (`pullCheckpoint`) is written with the last page, in the same transaction, and
  *   only then; an error of any kind leaves it untouched.
  *
