@@ -251,7 +251,14 @@ function pendingUuids(n: number, count: number): string[] {
 
 const edited = new Set<number>();
 
-export type SendPendingSample = { readonly sendMs: number[]; readonly bulkGetMs: number[]; readonly results: number; readonly pending: number };
+export type SendPendingSample = {
+  readonly sendMs: number[];
+  readonly bulkGetMs: number[];
+  readonly results: number;
+  readonly pending: number;
+  /** One extra send with the store calls counted: calls and span (first call..last settle) per method. */
+  readonly storeCalls: Record<string, { calls: number; spanMs: number }>;
+};
 
 /**
  * `send` of 100 pending changes from the store of size `n` (made by `importOnce`), `reps` times,
@@ -289,7 +296,11 @@ export async function sendPending(env: BenchEnv, n: number, count: number, reps:
     if (got.some((row) => row === undefined)) throw new Error('bulkGet missed a record');
   }
   raw.close();
-  return { sendMs, bulkGetMs, results, pending };
+  const methods: MethodTimes = {};
+  await send({ store: timedProxy(entry.store, methods) }, RESOURCE, { uuids });
+  const storeCalls: Record<string, { calls: number; spanMs: number }> = {};
+  for (const [name, m] of Object.entries(methods)) storeCalls[name] = { calls: m.calls, spanMs: Math.max(0, m.last - m.first) };
+  return { sendMs, bulkGetMs, results, pending, storeCalls };
 }
 
 /** `send` of every record of the store of size `n` (one document). */
@@ -343,13 +354,45 @@ export async function incremental(env: BenchEnv, n: number, reps: number): Promi
   return { totalMs, roundTripMs, requests: spent.requests, status };
 }
 
+type MethodTimes = Record<string, { calls: number; first: number; last: number }>;
+
+/** `target` with every method call counted and timed into `methods` (first call start, last settle). */
+function timedProxy<T extends object>(target: T, methods: MethodTimes): T {
+  return new Proxy(target, {
+    get(object, key, receiver) {
+      const value: unknown = Reflect.get(object, key, receiver);
+      if (typeof value !== 'function' || typeof key !== 'string') return value;
+      return (...args: unknown[]) => {
+        const m = (methods[key] ??= { calls: 0, first: now(), last: 0 });
+        m.calls += 1;
+        const result: unknown = (value as (...a: unknown[]) => unknown).apply(object, args);
+        const thenable = result as { then?: unknown } | null;
+        if (thenable !== null && typeof thenable === 'object' && typeof thenable.then === 'function') {
+          return (result as Promise<unknown>).then(
+            (v) => {
+              m.last = now();
+              return v;
+            },
+            (e: unknown) => {
+              m.last = now();
+              throw e;
+            },
+          );
+        }
+        m.last = now();
+        return result;
+      };
+    },
+  });
+}
+
 export type ImportProfile = {
   readonly totalMs: number;
   readonly decodeMs: number;
   /** The whole `store.write` of the import (reads, planning, writes, commit). */
   readonly transactionMs: number;
-  /** Per store method inside the import transaction: calls, and wall-clock span from first call to last settle. */
-  readonly methods: Record<string, { calls: number; spanMs: number }>;
+  /** Per store method inside the import transaction: calls, start of the first and end of the last call, ms after the write began. */
+  readonly methods: Record<string, { calls: number; fromMs: number; toMs: number }>;
 };
 
 /**
@@ -362,29 +405,17 @@ export async function profileImport(env: BenchEnv, n: number): Promise<ImportPro
   decodeS3Xml(xml);
   const decodeMs = now() - t;
   const entry = await freshStore(env, `profile-${n}`);
-  const methods: Record<string, { calls: number; first: number; last: number }> = {};
+  const methods: MethodTimes = {};
   let transactionMs = 0;
-  const wrapTx = <T extends object>(tx: T): T =>
-    new Proxy(tx, {
-      get(target, key, receiver) {
-        const value: unknown = Reflect.get(target, key, receiver);
-        if (typeof value !== 'function' || typeof key !== 'string') return value;
-        return (...args: unknown[]) => {
-          const m = (methods[key] ??= { calls: 0, first: now(), last: 0 });
-          m.calls += 1;
-          const result: unknown = (value as (...a: unknown[]) => unknown).apply(target, args);
-          if (result instanceof Promise) return result.finally(() => (m.last = now()));
-          m.last = now();
-          return result;
-        };
-      },
-    });
+  let writeStart: number | undefined;
+  const wrapTx = <T extends object>(tx: T): T => timedProxy(tx, methods);
   const store = new Proxy(entry.store, {
     get(target, key, receiver) {
       const value: unknown = Reflect.get(target, key, receiver);
       if (key === 'write') {
         return async (work: (tx: object) => Promise<unknown>) => {
           const started = now();
+          writeStart ??= started;
           try {
             return await target.write((tx) => work(wrapTx(tx)));
           } finally {
@@ -399,8 +430,9 @@ export async function profileImport(env: BenchEnv, n: number): Promise<ImportPro
   await receive({ store, clock }, xml, RESOURCE, {});
   const totalMs = now() - t;
   await dropStore(env, entry);
-  const out: Record<string, { calls: number; spanMs: number }> = {};
-  for (const [name, m] of Object.entries(methods)) out[name] = { calls: m.calls, spanMs: Math.max(0, m.last - m.first) };
+  const out: Record<string, { calls: number; fromMs: number; toMs: number }> = {};
+  const origin = writeStart ?? 0;
+  for (const [name, m] of Object.entries(methods)) out[name] = { calls: m.calls, fromMs: m.first - origin, toMs: Math.max(m.first, m.last) - origin };
   return { totalMs, decodeMs, transactionMs, methods: out };
 }
 

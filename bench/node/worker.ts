@@ -38,23 +38,33 @@ async function handle(request: Request): Promise<unknown> {
   gc();
   let baseline = 0;
   let peak = 0;
+  let live = 0;
   let timer: NodeJS.Timeout | null = null;
+  let liveTimer: NodeJS.Timeout | null = null;
   const sample = (): void => {
     const used = process.memoryUsage().heapUsed;
     if (used > peak) peak = used;
+  };
+  const sampleLive = (): void => {
+    sample();
+    gc();
+    live = Math.max(live, process.memoryUsage().heapUsed);
   };
   const result = await pullOnce(env, call.args[0], call.args[1], {
     onStart: () => {
       baseline = process.memoryUsage().heapUsed;
       peak = baseline;
+      live = baseline;
       timer = setInterval(sample, 5);
+      liveTimer = setInterval(sampleLive, 1000);
     },
     onEnd: () => {
-      sample();
+      sampleLive();
       if (timer !== null) clearInterval(timer);
+      if (liveTimer !== null) clearInterval(liveTimer);
     },
   });
-  return { ...result, heapBaseline: baseline, heapPeak: peak };
+  return { ...result, heapBaseline: baseline, heapPeak: peak, heapLivePeak: live };
 }
 
 process.on('message', (message: Request) => {
