@@ -5,6 +5,11 @@ import type { Repository, SyncConfig, SyncLogEntry, SyncTask } from '../core/mod
 /** Identity of a record: Eden table name and uuid. */
 export type RecordKey = { readonly table: string; readonly uuid: string };
 
+/** The key of a master in the map `componentsOfMany` returns: `"table|uuid"`. */
+export function masterKeyString(master: RecordKey): string {
+  return `${master.table}|${master.uuid}`;
+}
+
 /**
  * A local change waiting to be pushed (architecture invariant 4.1). `revision` grows with every
  * local write of the record, so a push acknowledges exactly the revision it carried: an edit made
@@ -36,8 +41,15 @@ export interface StoreReader {
   getRecords(keys: readonly RecordKey[]): Promise<readonly (LocalRecord | undefined)[]>;
   /** Records nested under the given master (their `parent` is that key), deleted ones included. */
   componentsOf(master: RecordKey): Promise<readonly LocalRecord[]>;
+  /**
+   * `componentsOf` for many masters in one read: maps the `masterKeyString` of every given master
+   * to its components (insertion order, deleted ones included; an empty list when it has none).
+   */
+  componentsOfMany(masters: readonly RecordKey[]): Promise<ReadonlyMap<string, readonly LocalRecord[]>>;
   /** Records of any table that reference the given uuid in one of their `references`. */
   referrersOf(uuid: string): Promise<readonly LocalRecord[]>;
+  /** `referrersOf` for many uuids in one read: maps every given uuid to its referrers (insertion order). */
+  referrersOfMany(uuids: readonly string[]): Promise<ReadonlyMap<string, readonly LocalRecord[]>>;
   /** Records of one table in a stable order (insertion order, or `modified_on` descending with msince). */
   queryRecords(table: string, query: RecordQuery): Promise<readonly LocalRecord[]>;
   countRecords(table: string, query: RecordQuery): Promise<number>;

@@ -55,8 +55,14 @@ export class DexieLocalStore implements LocalStore {
   componentsOf(master: RecordKey): Promise<readonly LocalRecord[]> {
     return this.#read(() => this.#reader.componentsOf(master));
   }
+  componentsOfMany(masters: readonly RecordKey[]): Promise<ReadonlyMap<string, readonly LocalRecord[]>> {
+    return this.#read(() => this.#reader.componentsOfMany(masters));
+  }
   referrersOf(uuid: string): Promise<readonly LocalRecord[]> {
     return this.#read(() => this.#reader.referrersOf(uuid));
+  }
+  referrersOfMany(uuids: readonly string[]): Promise<ReadonlyMap<string, readonly LocalRecord[]>> {
+    return this.#read(() => this.#reader.referrersOfMany(uuids));
   }
   queryRecords(table: string, query: RecordQuery): Promise<readonly LocalRecord[]> {
     return this.#read(() => this.#reader.queryRecords(table, query));

@@ -2,6 +2,7 @@ import type { LocalEdit, LocalRecord } from '../../core/model/record.js';
 import type { PendingChange } from '../../ports/local-store.js';
 import { nextSeq } from './next-seq.js';
 import { toRecordRow } from './record-row.js';
+import { noteRecordWrite } from './record-writes.js';
 import type { EdenSyncDb, RecordRow } from './schema.js';
 import { StoreError } from './store-error.js';
 
@@ -22,6 +23,7 @@ async function putLocal(db: EdenSyncDb, row: RecordRow | undefined, record: Loca
   const revision = (row?.localRevision ?? 0) + 1;
   const previous = await db.pending.get([record.table, record.uuid]);
   await db.records.put(toRecordRow(record, seq, revision));
+  await noteRecordWrite(db);
   await db.pending.put({ table: record.table, uuid: record.uuid, op, revision, since: previous?.since ?? now, error: null });
 }
 

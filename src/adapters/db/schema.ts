@@ -5,28 +5,28 @@ import type { Repository, SyncConfig, SyncLogEntry, SyncTask } from '../../core/
 import type { PendingChange } from '../../ports/local-store.js';
 
 /**
- * One record with the fields its indexes need. A scope field (`live`, `master`, `liveMaster`)
- * holds the table name when the record belongs to that selection and is absent otherwise, so an
- * index over it holds exactly that selection (IndexedDB skips rows whose key is missing): every
- * `queryRecords` variant is one index range, paged and counted natively.
+ * One record with the fields its indexes need. Only three indexes serve every read (each costs
+ * write time): `[table+seq]` (insertion order), `[table+desc+nseq]` (`modified_on` descending,
+ * read forwards) and `parentKey`, plus the multi-entry `refUuids`. Every index field is present on
+ * every row (a missing key costs a caught exception per row in fake-indexeddb); deleted records and
+ * components are filtered in memory when a query leaves them out (see `record-query.ts`).
  */
 export type RecordRow = {
   readonly table: string;
   readonly uuid: string;
   /** Store-wide insertion counter, kept when the record is updated (Eden's id order). */
   readonly seq: number;
+  /** `-seq`: within one `modified_on`, the later insertion first. */
+  readonly nseq: number;
   /** Revision of the latest local write; pending revisions continue from it and are never reused. */
   readonly localRevision: number;
-  /** Set when not deleted. */
-  readonly live?: string;
-  /** Set when not a component (no `parent`). */
-  readonly master?: string;
-  /** Set when neither deleted nor a component. */
-  readonly liveMaster?: string;
-  /** `record.modified_on`, absent when null (such records never match an msince query, spec 5.1). */
-  readonly mo?: string;
-  /** `"table|uuid"` of the master, on components. */
-  readonly parentKey?: string;
+  /**
+   * `modified_on` mapped so that ascending order is descending `modified_on` (see `descendingKey`);
+   * a record without `modified_on` gets `NO_MODIFIED_ON`, after every msince range (spec 5.1).
+   */
+  readonly desc: string;
+  /** `"table|uuid"` of the master on components, `""` on masters. */
+  readonly parentKey: string;
   /** Every uuid named in `record.references`, without repeats. */
   readonly refUuids: readonly string[];
   readonly record: LocalRecord;
@@ -55,7 +55,8 @@ export type ConflictRow = {
 };
 /** Named counters: see {@link SeqName}. */
 export type MetaRow = { readonly name: string; value: number };
-export type SeqName = 'records' | 'tasks' | 'repositories';
+/** `recordWrites` counts write transactions that changed `records` (see `record-generation.ts`). */
+export type SeqName = 'records' | 'tasks' | 'repositories' | 'recordWrites';
 
 /** The Dexie database of one local store: the only place that knows tables, indexes and versions. */
 export class EdenSyncDb extends Dexie {
@@ -71,19 +72,7 @@ export class EdenSyncDb extends Dexie {
   constructor(name: string, options: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
     super(name, { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange });
     this.version(1).stores({
-      records: [
-        '[table+uuid]',
-        '[table+seq]',
-        '[live+seq]',
-        '[master+seq]',
-        '[liveMaster+seq]',
-        '[table+mo+seq]',
-        '[live+mo+seq]',
-        '[master+mo+seq]',
-        '[liveMaster+mo+seq]',
-        'parentKey',
-        '*refUuids',
-      ].join(','),
+      records: '[table+uuid],[table+seq],[table+desc+nseq],parentKey,*refUuids',
       pending: '[table+uuid],table',
       config: 'key',
       repositories: 'id,seq',
@@ -99,6 +88,3 @@ export class EdenSyncDb extends Dexie {
     return [this.records, this.pending, this.config, this.repositories, this.tasks, this.log, this.conflicts, this.meta];
   }
 }
-
-/** Index names of `records` per selection; see {@link RecordRow}. */
-export type RecordScope = 'table' | 'live' | 'master' | 'liveMaster';

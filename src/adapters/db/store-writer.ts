@@ -3,9 +3,11 @@ import type { LocalRecord } from '../../core/model/record.js';
 import type { PendingChange, RecordKey, StoreWriter } from '../../ports/local-store.js';
 import { nextSeq } from './next-seq.js';
 import { toRecordRow } from './record-row.js';
+import { noteRecordWrite, recordWriteCount } from './record-writes.js';
+import { sameValue } from './same-value.js';
 import type { EdenSyncDb, RecordRow } from './schema.js';
 import { StoreError } from './store-error.js';
-import { createStoreReader } from './store-reader.js';
+import { BULK_BATCH, createStoreReader, getRecordRows } from './store-reader.js';
 import { addConflictRows, appendLogRow, putRepositoryRow, putTaskRow } from './sync-rows.js';
 
 const keyOf = (table: string, uuid: string): string => `${table}\u0000${uuid}`;
@@ -17,33 +19,62 @@ function checkRecord(record: LocalRecord): void {
 }
 
 /**
- * Stores peer records with one bulkGet and one bulkPut: existing records keep their insertion
- * counter and local revision, new ones get consecutive counters. Pending marks are left alone.
+ * Rows this writer has read or written, valid while the store-wide count of record writes is the
+ * one noted: any write to `records` not made through the memo (a nested local edit) changes the
+ * count and empties it. Inside one read-write transaction nothing else can write.
  */
-async function putPeerRecords(db: EdenSyncDb, records: readonly LocalRecord[]): Promise<void> {
+type RowMemo = { writes: number; readonly rows: Map<string, RecordRow | undefined> };
+
+async function freshMemo(db: EdenSyncDb, memo: RowMemo): Promise<void> {
+  const writes = await recordWriteCount(db);
+  if (memo.writes === writes) return;
+  memo.rows.clear();
+  memo.writes = writes;
+}
+
+/** A stored row that a new row would not change. */
+function unchanged(before: RecordRow | undefined, after: RecordRow): boolean {
+  return before !== undefined && before.seq === after.seq && before.localRevision === after.localRevision && sameValue(before.record, after.record);
+}
+
+/**
+ * Stores peer records with one bulk read (skipped for rows this writer already read) and one
+ * bulkPut of the rows that change: existing records keep their insertion counter and local
+ * revision, new ones get consecutive counters (first appearance order); the last of repeated keys wins. Pending marks are
+ * left alone.
+ */
+async function putPeerRecords(db: EdenSyncDb, memo: RowMemo, records: readonly LocalRecord[]): Promise<void> {
   if (records.length === 0) return;
   records.forEach(checkRecord);
-  const existing = await db.records.bulkGet(records.map((record): [string, string] => [record.table, record.uuid]));
-  const known = new Map<string, Pick<RecordRow, 'seq' | 'localRevision'>>();
-  const fresh: string[] = [];
-  records.forEach((record, index) => {
-    const key = keyOf(record.table, record.uuid);
-    const row = existing[index];
-    if (row !== undefined) known.set(key, row);
-    else if (!known.has(key)) {
-      known.set(key, { seq: -1, localRevision: 0 });
-      fresh.push(key);
-    }
-  });
-  if (fresh.length > 0) {
-    const first = await nextSeq(db, 'records', fresh.length);
-    fresh.forEach((key, offset) => known.set(key, { seq: first + offset, localRevision: 0 }));
+  await freshMemo(db, memo);
+  const missing = new Map<string, RecordKey>();
+  for (const { table, uuid } of records) {
+    const key = keyOf(table, uuid);
+    if (!memo.rows.has(key)) missing.set(key, { table, uuid });
   }
-  const rows = records.map((record) => {
-    const { seq, localRevision } = known.get(keyOf(record.table, record.uuid)) ?? { seq: -1, localRevision: 0 };
-    return toRecordRow(record, seq, localRevision);
-  });
-  await db.records.bulkPut(rows);
+  const loaded = await getRecordRows(db, [...missing.values()]);
+  [...missing.keys()].forEach((key, index) => memo.rows.set(key, loaded[index]));
+  const latest = new Map<string, LocalRecord>();
+  for (const record of records) {
+    const key = keyOf(record.table, record.uuid);
+    latest.set(key, record);
+  }
+  const fresh = [...latest.keys()].filter((key) => memo.rows.get(key) === undefined);
+  const first = fresh.length > 0 ? await nextSeq(db, 'records', fresh.length) : 0;
+  const seqOf = new Map(fresh.map((key, offset) => [key, first + offset]));
+  const changed: RecordRow[] = [];
+  for (const [key, record] of latest) {
+    const before = memo.rows.get(key);
+    const row = toRecordRow(record, before?.seq ?? seqOf.get(key) ?? -1, before?.localRevision ?? 0);
+    if (!unchanged(before, row)) changed.push(row);
+  }
+  if (changed.length === 0) return;
+  // In batches: a queue of hundreds of thousands of requests makes some IndexedDB engines
+  // (fake-indexeddb shifts its request array) slow down quadratically.
+  for (let from = 0; from < changed.length; from += BULK_BATCH) await db.records.bulkPut(changed.slice(from, from + BULK_BATCH));
+  await noteRecordWrite(db);
+  memo.writes += 1;
+  for (const row of changed) memo.rows.set(keyOf(row.table, row.uuid), row);
 }
 
 /**
@@ -60,16 +91,24 @@ export function createStoreWriter(db: EdenSyncDb, tx: Transaction): StoreWriter 
       return method(...args);
     };
   const reader = createStoreReader(db);
+  const memo: RowMemo = { writes: -1, rows: new Map() };
   return {
-    getRecords: inside(reader.getRecords),
+    getRecords: inside(async (keys: readonly RecordKey[]) => {
+      await freshMemo(db, memo);
+      const rows = await getRecordRows(db, keys);
+      keys.forEach((key, index) => memo.rows.set(keyOf(key.table, key.uuid), rows[index]));
+      return rows.map((row) => row?.record);
+    }),
     componentsOf: inside(reader.componentsOf),
+    componentsOfMany: inside(reader.componentsOfMany),
     referrersOf: inside(reader.referrersOf),
+    referrersOfMany: inside(reader.referrersOfMany),
     queryRecords: inside(reader.queryRecords),
     countRecords: inside(reader.countRecords),
     pendingOf: inside(reader.pendingOf),
     listPending: inside(reader.listPending),
     getTask: inside(reader.getTask),
-    putRecords: inside((records: readonly LocalRecord[]) => putPeerRecords(db, records)),
+    putRecords: inside((records: readonly LocalRecord[]) => putPeerRecords(db, memo, records)),
     acknowledge: inside(async (changes: readonly Pick<PendingChange, 'table' | 'uuid' | 'revision'>[]) => {
       const rows = await db.pending.bulkGet(changes.map((change): [string, string] => [change.table, change.uuid]));
       const done = changes

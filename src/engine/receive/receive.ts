@@ -2,7 +2,9 @@ import { createLocalSnapshot } from '../../core/import/local-snapshot.js';
 import type { ImportReport } from '../../core/import/import-types.js';
 import { planPrepared } from '../../core/import/plan-import.js';
 import { prepareImport } from '../../core/import/prepare-import.js';
+import type { LocalRecord } from '../../core/model/record.js';
 import { LogResult } from '../../core/model/sync.js';
+import { masterKeyString } from '../../ports/local-store.js';
 import { decodeS3Xml, type S3XmlDocument } from '../../core/s3xml/index.js';
 import { readSource, type ReceiveSource } from './read-source.js';
 import type { ReceiveDeps, ReceiveOptions, ReceiveOutcome } from './receive-types.js';
@@ -64,15 +66,15 @@ export async function receive(
     const [records, pending, components, referrers, tables] = await Promise.all([
       tx.getRecords(request.keys),
       tx.pendingOf(request.keys),
-      Promise.all(request.componentMasters.map((master) => tx.componentsOf(master))),
-      Promise.all(request.referrerUuids.map((uuid) => tx.referrersOf(uuid))),
+      request.componentMasters.length > 0 ? tx.componentsOfMany(request.componentMasters) : new Map<string, readonly LocalRecord[]>(),
+      request.referrerUuids.length > 0 ? tx.referrersOfMany(request.referrerUuids) : new Map<string, readonly LocalRecord[]>(),
       Promise.all(request.dedupeTables.map((table) => tx.queryRecords(table, { includeDeleted: true }))),
     ]);
     const snapshot = createLocalSnapshot({
       records: records.filter((record) => record !== undefined),
       pending: pending.filter((mark) => mark !== undefined),
-      components: request.componentMasters.map((master, i) => ({ master, records: components[i] ?? [] })),
-      referrers: request.referrerUuids.map((uuid, i) => ({ uuid, records: referrers[i] ?? [] })),
+      components: request.componentMasters.map((master) => ({ master, records: components.get(masterKeyString(master)) ?? [] })),
+      referrers: request.referrerUuids.map((uuid) => ({ uuid, records: referrers.get(uuid) ?? [] })),
       tables: request.dedupeTables.map((table, i) => ({ table, records: tables[i] ?? [] })),
     });
     const plan = planPrepared(prepared, snapshot, {

@@ -1,27 +1,16 @@
 import type { LocalRecord } from '../../core/model/record.js';
-import type { StoreReader } from '../../ports/local-store.js';
-
-/** How many `componentsOf` reads run at once (each is one small index read). */
-const CONCURRENCY = 64;
+import { masterKeyString, type StoreReader } from '../../ports/local-store.js';
 
 /**
- * The stored components of each master, aligned with `masters`; a deleted master gets none (a
- * tombstone has no children, spec 3.8). The port has no bulk read for this, so reads run in
- * bounded parallel groups.
+ * The stored components of each master, aligned with `masters`, read in one bulk query; a deleted
+ * master gets none (a tombstone has no children, spec 3.8).
  */
 export async function loadComponents(
-  store: Pick<StoreReader, 'componentsOf'>,
+  store: Pick<StoreReader, 'componentsOfMany'>,
   masters: readonly LocalRecord[],
 ): Promise<(readonly LocalRecord[])[]> {
-  const result: (readonly LocalRecord[])[] = [];
-  for (let index = 0; index < masters.length; index += CONCURRENCY) {
-    const group = masters.slice(index, index + CONCURRENCY);
-    const loaded = await Promise.all(
-      group.map((master) =>
-        master.deleted ? Promise.resolve([]) : store.componentsOf({ table: master.table, uuid: master.uuid }),
-      ),
-    );
-    result.push(...loaded);
-  }
-  return result;
+  const live = masters.filter((master) => !master.deleted);
+  if (live.length === 0) return masters.map(() => []);
+  const components = await store.componentsOfMany(live.map((master) => ({ table: master.table, uuid: master.uuid })));
+  return masters.map((master) => (master.deleted ? [] : (components.get(masterKeyString(master)) ?? [])));
 }

@@ -1,7 +1,7 @@
 import type { FilterExpression } from '../../core/filter/filter-types.js';
 import { matchesFilters, resolveFilterPath } from '../../core/filter/match-filters.js';
 import type { LocalRecord } from '../../core/model/record.js';
-import type { StoreReader } from '../../ports/local-store.js';
+import { masterKeyString, type StoreReader } from '../../ports/local-store.js';
 import { loadComponents } from './load-components.js';
 
 /** Records read per step when filters must be evaluated in memory. */
@@ -21,7 +21,7 @@ export type MasterSelection = {
 /** A selected master with all its stored components (before component selection). */
 export type SelectedMaster = { readonly record: LocalRecord; readonly components: readonly LocalRecord[] };
 
-type Reader = Pick<StoreReader, 'queryRecords' | 'getRecords' | 'componentsOf'>;
+type Reader = Pick<StoreReader, 'queryRecords' | 'getRecords' | 'componentsOfMany'>;
 
 function needsComponents(selection: MasterSelection): boolean {
   return (selection.expressions ?? []).some((expression) =>
@@ -29,16 +29,23 @@ function needsComponents(selection: MasterSelection): boolean {
   );
 }
 
+/** Reads the components of masters, aligned with them. */
+type ComponentSource = (masters: readonly LocalRecord[]) => Promise<(readonly LocalRecord[])[]>;
+
 /** Keeps the masters that pass the filters; components are loaded first only when a filter needs them. */
-async function filterMasters(store: Reader, records: readonly LocalRecord[], selection: MasterSelection): Promise<SelectedMaster[]> {
+async function filterMasters(
+  records: readonly LocalRecord[],
+  selection: MasterSelection,
+  componentsOf: ComponentSource,
+): Promise<SelectedMaster[]> {
   if (needsComponents(selection)) {
-    const components = await loadComponents(store, records);
+    const components = await componentsOf(records);
     return records
       .map((record, index) => ({ record, components: components[index] ?? [] }))
       .filter((entry) => matchesFilters(entry.record, selection.expressions, entry.components.filter((c) => !c.deleted)));
   }
   const passed = records.filter((record) => matchesFilters(record, selection.expressions));
-  const components = await loadComponents(store, passed);
+  const components = await componentsOf(passed);
   return passed.map((record, index) => ({ record, components: components[index] ?? [] }));
 }
 
@@ -54,9 +61,13 @@ function page<T>(items: readonly T[], start: number | undefined, limit: number |
   return items.slice(from, limit === undefined ? undefined : from + limit);
 }
 
+/**
+ * The masters of the given uuids. Their components are read at the same time as the masters (one
+ * round trip instead of two; most asked records are exported), then kept for the selected ones.
+ */
 async function selectByUuids(store: Reader, uuids: readonly string[], selection: MasterSelection): Promise<SelectedMaster[]> {
-  const unique = [...new Set(uuids)];
-  const found = await store.getRecords(unique.map((uuid) => ({ table: selection.resource, uuid })));
+  const keys = [...new Set(uuids)].map((uuid) => ({ table: selection.resource, uuid }));
+  const [found, components] = await Promise.all([store.getRecords(keys), store.componentsOfMany(keys)]);
   const { msince } = selection;
   let records = found.filter(
     (record): record is LocalRecord =>
@@ -65,13 +76,15 @@ async function selectByUuids(store: Reader, uuids: readonly string[], selection:
       (msince === null || (record.modified_on !== null && record.modified_on >= msince)),
   );
   if (msince !== null) records = [...records].sort(newestFirst);
-  return page(await filterMasters(store, records, selection), selection.start, selection.limit);
+  const preloaded: ComponentSource = async (masters) =>
+    masters.map((master) => (master.deleted ? [] : (components.get(masterKeyString(master)) ?? [])));
+  return page(await filterMasters(records, selection, preloaded), selection.start, selection.limit);
 }
 
 /**
- * Reads the selection from its start in growing prefixes (500, 1000, 2000, ... records) and
- * evaluates only the new tail of each: linear in the records read, stops once the page is full,
- * and never asks the store for an offset (a cursor offset costs O(offset) or worse, see report).
+ * Reads the selection from its start in consecutive pages of growing size (500, 1000, 2000, ...
+ * records) and filters each: linear in the records read (the store continues a page where the
+ * previous one ended), and stops once the page of masters is full.
  */
 async function scanFiltered(store: Reader, selection: MasterSelection): Promise<SelectedMaster[]> {
   const selected: SelectedMaster[] = [];
@@ -80,12 +93,13 @@ async function scanFiltered(store: Reader, selection: MasterSelection): Promise<
   if (limit === 0) return selected;
   let read = 0;
   for (let size = SCAN_BATCH; ; size *= 2) {
-    const prefix = await store.queryRecords(selection.resource, {
+    const batch = await store.queryRecords(selection.resource, {
       includeDeleted: selection.includeDeleted,
       msince: selection.msince,
-      limit: read + size,
+      start: read,
+      limit: size,
     });
-    for (const entry of await filterMasters(store, prefix.slice(read), selection)) {
+    for (const entry of await filterMasters(batch, selection, (masters) => loadComponents(store, masters))) {
       if (skip > 0) {
         skip -= 1;
         continue;
@@ -93,8 +107,8 @@ async function scanFiltered(store: Reader, selection: MasterSelection): Promise<
       selected.push(entry);
       if (limit !== undefined && selected.length >= limit) return selected;
     }
-    if (prefix.length < read + size) return selected;
-    read = prefix.length;
+    if (batch.length < size) return selected;
+    read += batch.length;
   }
 }
 
@@ -114,5 +128,5 @@ export async function selectMasters(store: Reader, selection: MasterSelection): 
     ...(selection.start !== undefined ? { start: selection.start } : {}),
     ...(selection.limit !== undefined ? { limit: selection.limit } : {}),
   });
-  return filterMasters(store, records, selection);
+  return filterMasters(records, selection, (masters) => loadComponents(store, masters));
 }

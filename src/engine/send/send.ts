@@ -14,7 +14,7 @@ import type { SendOptions, SendOutcome } from './send-types.js';
 export type { SendOptions, SendOutcome } from './send-types.js';
 
 /** What {@link send} reads: the export-side reads of the local store. */
-export type SendDeps = { readonly store: Pick<StoreReader, 'queryRecords' | 'getRecords' | 'componentsOf'> };
+export type SendDeps = { readonly store: Pick<StoreReader, 'queryRecords' | 'getRecords' | 'componentsOfMany'> };
 
 /** Eden's refusal of `resource=mixed` or a missing resource (spec 2.4, cap 10-errors/12, 17). */
 export const MIXED_NOT_SUPPORTED = 'Mixed resource synchronization not supported';
