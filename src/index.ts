@@ -21,6 +21,17 @@ export { systemClock } from './adapters/system-clock.js';
 export { receive, type ReceiveOptions, type ReceiveOutcome, type ReceiveSource } from './engine/receive/receive.js';
 export { send, type SendOptions, type SendOutcome } from './engine/send/send.js';
 
+export { synchronize, type SynchronizeDeps, type SynchronizeOptions } from './engine/synchronize.js';
+export type { RunEvent, RunReport } from './engine/runner/run-report.js';
+export type { ActiveExtras } from './engine/active/active-context.js';
+
+export { createHttpTransport, type HttpTransportOptions } from './adapters/http/http-transport.js';
+export { TransportError, isTransportError, type Transport, type TransportErrorCode } from './ports/transport.js';
+export { InProcessLock } from './adapters/lock/in-process-lock.js';
+export { WebLocksLock, webLocksFrom } from './adapters/lock/web-locks-lock.js';
+export { selectSyncLock } from './adapters/lock/select-sync-lock.js';
+export type { SyncLock } from './ports/lock.js';
+
 export { formatSyncFilters } from './core/filter/format-sync-filters.js';
 export { parseSyncFilters, parseSyncFilterQuery } from './core/filter/parse-sync-filters.js';
 
