@@ -20,6 +20,8 @@ const BROWSER_SUITES = [
   'src/engine/receive/**/*.test.ts',
   'test/import-matrix/**/*.test.ts',
   'test/contract/**/*.test.ts',
+  'test/receive/**/*.test.ts',
+  'test/send/**/*.test.ts',
 ];
 
 export default defineConfig({

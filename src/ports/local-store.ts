@@ -11,15 +11,25 @@ export function masterKeyString(master: RecordKey): string {
 }
 
 /**
+ * What a pending change must carry to the peer: `'all'` (a record the peer may not have yet: a
+ * local create, an undelete, a move to another master, a delete), or the names of the fields and
+ * references the local edits changed since the last acknowledged push (Eden's UPDATE applies only
+ * the fields present, spec 4.10, so pushing just these cannot revert another device's edit).
+ */
+export type PendingFields = readonly string[] | 'all';
+
+/**
  * A local change waiting to be pushed (architecture invariant 4.1). `revision` grows with every
  * local write of the record, so a push acknowledges exactly the revision it carried: an edit made
- * while the push was in flight stays pending.
+ * while the push was in flight stays pending, and so do the fields it changed.
  */
 export type PendingChange = {
   readonly table: string;
   readonly uuid: string;
   readonly op: 'upsert' | 'delete';
   readonly revision: number;
+  /** The fields to push: the union over the unacknowledged local edits (see {@link PendingFields}). */
+  readonly fields: PendingFields;
   /** Naive UTC time of the first unpushed local write. */
   readonly since: string;
   /** The peer's message when it rejected this record in a push; null otherwise. */
@@ -63,7 +73,10 @@ export interface StoreReader {
 export interface StoreWriter extends StoreReader {
   /** Stores records received from a peer (not pending). */
   putRecords(records: readonly LocalRecord[]): Promise<void>;
-  /** Removes pending entries whose revision is still the one given (acknowledged by the peer). */
+  /**
+   * The peer acknowledged these revisions: an entry still at that revision is removed; one edited
+   * since keeps pending only what the later edits changed (a create acknowledged is known to the peer).
+   */
   acknowledge(changes: readonly Pick<PendingChange, 'table' | 'uuid' | 'revision'>[]): Promise<void>;
   /** Attaches the peer's rejection message to a pending change (it stays pending). */
   markRejected(key: RecordKey, revision: number, message: string): Promise<void>;

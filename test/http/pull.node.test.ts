@@ -1,15 +1,22 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { SyncProgress } from '../../src/engine/active/active-context.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { STORE_ERROR_MESSAGES } from '../../src/adapters/db/store-error.js';
+import type { ActiveContext, SyncProgress } from '../../src/engine/active/active-context.js';
 import { pull } from '../../src/engine/active/pull.js';
 import { fixtureMeta, fixtureText } from '../support/fixtures.js';
-import { harness, makeTask, page } from './active-support.js';
+import type { LocalStore } from '../../src/ports/local-store.js';
+import type { TransportRequest } from '../../src/ports/transport.js';
+import { testIDBClasses } from '../support/idb.js';
+import { harness, makeTask, page, type Harness } from './active-support.js';
 import { ADMIN_AUTH, BASE, PASSWORD, record, REPO_UUID, replay, type Seen } from './msw-support.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
+afterEach(() => {
+  server.resetHandlers();
+  vi.restoreAllMocks();
+});
 afterAll(() => server.close());
 
 const DIRECT = `${BASE}/org/organisation/sync.xml`;
@@ -219,5 +226,165 @@ describe('pull', () => {
     expect(log).not.toContain(PASSWORD);
     expect(log).not.toContain(ADMIN_AUTH.slice(6));
     expect((await h.store.getTask('task-org'))?.lastPull).toBeNull();
+  });
+
+  describe('prefetch of the next page', () => {
+    /** Three full pages of 2 and a last one of 1 (pageSize 2): starts 0, 2, 4, 6. */
+    const PAGES: Record<string, string> = {
+      '0': page([
+        ['urn:uuid:q1', 'Q1', '2026-01-01T00:00:01'],
+        ['urn:uuid:q2', 'Q2', '2026-01-01T00:00:02'],
+      ]),
+      '2': page([
+        ['urn:uuid:q3', 'Q3', '2026-01-01T00:00:03'],
+        ['urn:uuid:q4', 'Q4', '2026-01-01T00:00:04'],
+      ]),
+      '4': page([
+        ['urn:uuid:q5', 'Q5', '2026-01-01T00:00:05'],
+        ['urn:uuid:q6', 'Q6', '2026-01-01T00:00:06'],
+      ]),
+      '6': page([['urn:uuid:q7', 'Q7', '2026-01-01T00:00:07']]),
+    };
+    const startOf = (url: string): string => new URL(url).searchParams.get('start') ?? '';
+
+    /**
+     * A context whose transport records every request (with its abort signal) and whose store
+     * runs `beforeImport(n)` before the n-th write transaction begins (outside it).
+     */
+    function instrumented(h: Harness, beforeImport: (n: number) => Promise<void> | void, extra: Partial<ActiveContext> = {}) {
+      const base = h.ctx(extra);
+      const requests: TransportRequest[] = [];
+      let writes = 0;
+      const store = new Proxy(h.store, {
+        get(target, key, receiver) {
+          const value: unknown = Reflect.get(target, key, receiver);
+          if (key === 'write') {
+            return async (work: Parameters<LocalStore['write']>[0]) => {
+              writes += 1;
+              await beforeImport(writes);
+              return target.write(work);
+            };
+          }
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+      const ctx: ActiveContext = {
+        ...base,
+        store,
+        transport: {
+          request: (request) => {
+            requests.push(request);
+            return base.transport.request(request);
+          },
+        },
+      };
+      return { ctx, requests };
+    }
+
+    it('fetches page n+1 while page n is imported; pages and checkpoint commit in order', async () => {
+      const h = await harness(makeTask(), { retry: null }, { pageSize: 2 });
+      const events: string[] = [];
+      const arrived = new Map<string, () => void>();
+      const arrival = (start: string): Promise<void> => new Promise((resolve) => arrived.set(start, resolve));
+      const waits = { '2': arrival('2'), '4': arrival('4'), '6': arrival('6') };
+      server.use(
+        http.get(DIRECT, ({ request }) => {
+          const start = startOf(request.url);
+          events.push(`GET ${start}`);
+          arrived.get(start)?.();
+          return HttpResponse.text(PAGES[start] ?? page([]), { headers: { 'Content-Type': 'text/xml', Date: 'Thu, 01 Jan 2026 00:00:15 GMT' } });
+        }),
+      );
+      const next = ['2', '4', '6'] as const;
+      const { ctx } = instrumented(h, async (n) => {
+        // Import n waits (outside its transaction) until the request of page n+1 arrived, or 1 s:
+        // without prefetch that request would only come after this import committed.
+        const start = next[n - 1];
+        if (start !== undefined) await Promise.race([waits[start], new Promise((r) => setTimeout(r, 1000))]);
+        events.push(`import ${n}`);
+      });
+      const result = await pull(ctx, makeTask());
+      expect(result).toMatchObject({ error: null, status: 'success', mtime: '2026-01-01T00:00:06' });
+      expect(events).toEqual(['GET 0', 'GET 2', 'import 1', 'GET 4', 'import 2', 'GET 6', 'import 3', 'import 4']);
+      expect((await h.store.list('org_organisation')).map((r) => r.uuid).sort()).toEqual(['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7'].map((q) => `urn:uuid:${q}`));
+      expect((await h.store.getTask('task-org'))?.pullCursor ?? null).toBeNull();
+    });
+
+    it('a failing prefetched page leaves the pages before it committed and the checkpoint unmoved', async () => {
+      const h = await harness(makeTask(), { retry: null }, { pageSize: 2 });
+      const starts: string[] = [];
+      server.use(
+        http.get(DIRECT, ({ request }) => {
+          const start = startOf(request.url);
+          starts.push(start);
+          if (start === '4') return HttpResponse.text('Service Unavailable', { status: 503 });
+          return HttpResponse.text(PAGES[start] ?? page([]), { headers: { 'Content-Type': 'text/xml', Date: 'Thu, 01 Jan 2026 00:00:15 GMT' } });
+        }),
+      );
+      const result = await pull(h.ctx(), makeTask());
+      expect(result).toMatchObject({ status: 'error', mtime: null });
+      expect(result.error).toContain('internal error');
+      expect(starts).toEqual(['0', '2', '4']);
+      expect((await h.store.list('org_organisation')).map((r) => r.uuid).sort()).toEqual(['q1', 'q2', 'q3', 'q4'].map((q) => `urn:uuid:${q}`));
+      const task = await h.store.getTask('task-org');
+      expect(task?.lastPull).toBeNull();
+      expect(task?.pullCursor).toMatchObject({ nextStart: 4, maxMtime: '2026-01-01T00:00:04' });
+      expect((await h.store.listLog())[0]).toMatchObject({ mode: 'pull', action: 'fetch', result: 'error', remote: true });
+    });
+
+    it('a full disk during an import: ERROR with the store message, the prefetch cancelled, earlier pages kept', async () => {
+      const h = await harness(makeTask(), { retry: null }, { pageSize: 2 });
+      server.use(
+        http.get(DIRECT, ({ request }) =>
+          HttpResponse.text(PAGES[startOf(request.url)] ?? page([]), { headers: { 'Content-Type': 'text/xml', Date: 'Thu, 01 Jan 2026 00:00:15 GMT' } }),
+        ),
+      );
+      const { IDBObjectStore } = testIDBClasses();
+      const { put } = IDBObjectStore.prototype;
+      const { ctx, requests } = instrumented(h, (n) => {
+        if (n !== 2) return;
+        // from the second import on, the records object store is full (the log still has room)
+        vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+          if (this.name === 'records') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          return put.apply(this, args);
+        });
+      });
+      const result = await pull(ctx, makeTask());
+      expect(result).toMatchObject({ status: 'error', mtime: null, idle: false });
+      expect(result.error).toContain(STORE_ERROR_MESSAGES.quota);
+      vi.restoreAllMocks();
+      expect(requests.map((r) => startOf(r.url))).toEqual(['0', '2', '4']);
+      expect(requests[2]?.signal?.aborted).toBe(true);
+      expect(requests[1]?.signal?.aborted).toBe(false);
+      expect((await h.store.list('org_organisation')).map((r) => r.uuid).sort()).toEqual(['urn:uuid:q1', 'urn:uuid:q2']);
+      const task = await h.store.getTask('task-org');
+      expect(task?.lastPull).toBeNull();
+      expect(task?.pullCursor).toMatchObject({ nextStart: 2 });
+      expect((await h.store.listLog())[0]).toMatchObject({ mode: 'pull', action: 'import', result: 'error', remote: false, message: result.error });
+    });
+
+    it('abort cancels the in-flight prefetch; the page being imported commits, the checkpoint does not move', async () => {
+      const h = await harness(makeTask(), { retry: null }, { pageSize: 2 });
+      server.use(
+        http.get(DIRECT, async ({ request }) => {
+          const start = startOf(request.url);
+          if (start !== '0') await new Promise((r) => setTimeout(r, 200));
+          return HttpResponse.text(PAGES[start] ?? page([]), { headers: { 'Content-Type': 'text/xml', Date: 'Thu, 01 Jan 2026 00:00:15 GMT' } });
+        }),
+      );
+      const controller = new AbortController();
+      const { ctx, requests } = instrumented(h, (n) => {
+        if (n === 1) controller.abort();
+      }, { signal: controller.signal });
+      const result = await pull(ctx, makeTask());
+      expect(result).toMatchObject({ status: 'error', mtime: null });
+      expect(result.error).toContain('cancelled');
+      expect(requests.map((r) => startOf(r.url))).toEqual(['0', '2']);
+      expect(requests[1]?.signal?.aborted).toBe(true);
+      expect((await h.store.list('org_organisation')).map((r) => r.uuid).sort()).toEqual(['urn:uuid:q1', 'urn:uuid:q2']);
+      const task = await h.store.getTask('task-org');
+      expect(task?.lastPull).toBeNull();
+      expect(task?.pullCursor).toMatchObject({ nextStart: 2 });
+    });
   });
 });

@@ -92,8 +92,8 @@ export async function startPeer(seed: SeedOptions = SMALL_SEED, clock = new Worl
   return peer;
 }
 
-/** One HTTP exchange as the device's fetch saw it. */
-export type Exchange = { readonly method: string; readonly url: URL; readonly status: number | null; readonly body: string };
+/** One HTTP exchange as the device's fetch saw it: `body` is the response's, `sent` the request's (text bodies). */
+export type Exchange = { readonly method: string; readonly url: URL; readonly status: number | null; readonly body: string; readonly sent: string };
 
 export type TaskSpec = Partial<Omit<SyncTask, 'id' | 'repositoryId'>> & { readonly resourceName: string };
 
@@ -159,13 +159,14 @@ export async function openDevice(
   const retries: { attempt: number; code: string }[] = [];
   const recordingFetch = async (input: string, init: RequestInit): Promise<Response> => {
     const method = init.method ?? 'GET';
+    const sent = typeof init.body === 'string' ? init.body : '';
     try {
       const response = await fetch(input, init);
       const body = await response.clone().text();
-      exchanges.push({ method, url: new URL(input), status: response.status, body });
+      exchanges.push({ method, url: new URL(input), status: response.status, body, sent });
       return response;
     } catch (error) {
-      exchanges.push({ method, url: new URL(input), status: null, body: '' });
+      exchanges.push({ method, url: new URL(input), status: null, body: '', sent });
       throw error;
     }
   };

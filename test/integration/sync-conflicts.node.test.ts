@@ -26,8 +26,8 @@
  *   takes A's version; B's edit goes to B's inbox. Converge on the newer edit.
  * - THIS ("never update"): B never takes anything from the peer for this record, so B converges
  *   with nobody; the peer and A do converge. B newer: B's push wins at the peer (NEWER) and A
- *   takes it; A's edit survives only in the fields B's record does not carry (here `phone`), which
- *   B then never receives. B older: the peer's NEWER drops B's push while answering success, so
+ *   takes it; A's edit survives in the fields B did not edit (here `phone`: B pushes only the
+ *   fields it changed), which B then never receives. B older: the peer's NEWER drops B's push while answering success, so
  *   B's pending mark is acknowledged although the peer kept A's version (Eden's reply does not
  *   say an update was skipped by policy). B's edit is not lost (it stays B's current version); it
  *   just never reaches anyone. That is what THIS means against a NEWER peer.
@@ -38,6 +38,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyName } from '../../src/core/model/policy.js';
+import { parsePushReply } from '../../src/engine/active/push-reply.js';
 import { dataOf, type Device, openDevice, type Peer, startPeer } from './integration-support.js';
 
 /**
@@ -164,32 +165,102 @@ describe('two devices edit the same record: convergence under each update policy
   });
 });
 
-describe('known gap: pushes carry whole records', () => {
-  /**
-   * A edits only `phone`, B (later) edits only `name`. B's pull (NEWER) refuses the conflict, so
-   * B's copy keeps the old phone, and B's push carries the whole record: the peer (NEWER) takes
-   * it, old phone included, and A's phone edit is reverted everywhere without an inbox entry. Eden
-   * behaves the same (its push exports whole records); avoiding it needs per-field change
-   * tracking of pending edits (push only the fields changed locally). Marked `fails` until then.
-   */
-  it.fails('an edit of a field the other device did not touch survives the other device’s newer push', async () => {
+describe('pushes carry only the changed fields of a record the peer holds', () => {
+  /** The documents a device pushed, oldest first. */
+  const pushedBodies = (d: Device): string[] => d.exchanges.filter((e) => e.method === 'POST' && e.url.pathname.endsWith('/sync/sync.xml')).map((e) => e.sent);
+
+  async function twoDevices(): Promise<{ a: Device; b: Device }> {
     caseNo += 1;
     const a = await openDevice(peer, `A${caseNo}`, [{ resourceName: TABLE }]);
     const b = await openDevice(peer, `B${caseNo}`, [{ resourceName: TABLE }]);
     opened.push(a, b);
-    await a.sync();
-    await b.sync();
+    expect((await a.sync()).status).toBe('success');
+    expect((await b.sync()).status).toBe('success');
+    return { a, b };
+  }
+
+  async function syncInTurn(...devices: Device[]): Promise<void> {
+    for (const d of devices) {
+      peer.clock.tick();
+      expect((await d.sync()).status).toBe('success');
+    }
+  }
+
+  /**
+   * A edits only `phone`, B (later) edits only `name`. B's pull (NEWER) refuses the conflict, so
+   * B's copy keeps the old phone; B's push carries only `name` (Eden's UPDATE applies only the
+   * fields present, spec 4.10), so A's phone survives at the peer and both converge on both edits.
+   */
+  it('an edit of a field the other device did not touch survives the other device’s newer push', async () => {
+    const { a, b } = await twoDevices();
     // An organisation that has a phone (both copies carry the field).
     const uuid = withPhone;
-    expect((await b.store.get(TABLE, uuid))?.fields['phone']).toBeTruthy();
+    const oldPhone = (await b.store.get(TABLE, uuid))?.fields['phone'];
+    expect(oldPhone).toBeTruthy();
     peer.clock.tick();
     await a.store.saveLocal(TABLE, { uuid, fields: { phone: '+41 2 222' } });
     peer.clock.tick();
     await b.store.saveLocal(TABLE, { uuid, fields: { name: 'Renamed on B' } });
-    for (const d of [a, b, a, b]) {
-      peer.clock.tick();
-      await d.sync();
+    expect((await b.store.pending(TABLE)).map((p) => [p.uuid, p.fields])).toEqual([[uuid, ['name']]]);
+    await syncInTurn(a, b, a, b);
+
+    const atPeer = await peer.record(TABLE, uuid);
+    expect(atPeer?.fields).toMatchObject({ name: 'Renamed on B', phone: '+41 2 222' });
+    // B's push named the record and carried its name, not its stale phone.
+    const fromB = pushedBodies(b);
+    expect(fromB).toHaveLength(1);
+    expect(fromB[0]).toContain(`uuid="${uuid}"`);
+    expect(fromB[0]).toContain('Renamed on B');
+    expect(fromB[0]).not.toContain(`field="phone"`);
+    // The demo peer lists uuids where Eden lists its integer ids; the reply keeps them.
+    const replies = b.exchanges.filter((e) => e.method === 'POST' && e.url.pathname.endsWith('/sync/sync.xml'));
+    expect(parsePushReply(replies[0]?.body ?? '')).toMatchObject({ status: 'success', created: [], updated: [uuid], deleted: [] });
+    for (const d of [a, b]) {
+      const local = await d.store.get(TABLE, uuid);
+      expect(dataOf(local)).toEqual(dataOf(atPeer));
+      expect(local?.modified_on).toBe(atPeer?.modified_on);
+      expect(await d.store.pending(TABLE)).toEqual([]);
+      expect(await d.store.listConflicts()).toEqual([]);
     }
-    expect((await peer.record(TABLE, uuid))?.fields).toMatchObject({ name: 'Renamed on B', phone: '+41 2 222' });
+  });
+
+  /**
+   * The reverse: A renames (a mandatory field), B later edits only `phone`. B's push does not carry
+   * its stale name (Eden needs a mandatory field only when the record is new to it, matrix UF-011),
+   * so A's rename survives.
+   */
+  it('a rename survives the other device’s newer push of another field', async () => {
+    const { a, b } = await twoDevices();
+    const uuid = targets[0] ?? '';
+    peer.clock.tick();
+    await a.store.saveLocal(TABLE, { uuid, fields: { name: 'Renamed on A' } });
+    peer.clock.tick();
+    await b.store.saveLocal(TABLE, { uuid, fields: { phone: '+41 3 333' } });
+    await syncInTurn(a, b, a, b);
+    const atPeer = await peer.record(TABLE, uuid);
+    expect(atPeer?.fields).toMatchObject({ name: 'Renamed on A', phone: '+41 3 333' });
+    expect(pushedBodies(b)[0]).not.toContain('field="name"');
+    expect(dataOf(await a.store.get(TABLE, uuid))).toEqual(dataOf(atPeer));
+    expect(dataOf(await b.store.get(TABLE, uuid))).toEqual(dataOf(atPeer));
+  });
+
+  it('a record created on a device is pushed whole, and its later edit by fields', async () => {
+    const { a, b } = await twoDevices();
+    peer.clock.tick();
+    const created = await a.store.saveLocal(TABLE, { fields: { name: 'Made on A', acronym: 'MOA', comments: 'new' } });
+    expect((await a.store.pending(TABLE))[0]?.fields).toBe('all');
+    await syncInTurn(a, b);
+    expect((await peer.record(TABLE, created.uuid))?.fields).toMatchObject({ name: 'Made on A', acronym: 'MOA', comments: 'new' });
+    peer.clock.tick();
+    await a.store.saveLocal(TABLE, { uuid: created.uuid, fields: { acronym: 'MA' } });
+    peer.clock.tick();
+    await b.store.saveLocal(TABLE, { uuid: created.uuid, fields: { comments: 'edited on B' } });
+    await syncInTurn(a, b, a);
+    const bodies = pushedBodies(a);
+    expect(bodies[0]).toContain('>Made on A<');
+    expect(bodies[1]).toContain('>MA<');
+    expect(bodies[1]).not.toContain('field="name"');
+    expect((await peer.record(TABLE, created.uuid))?.fields).toMatchObject({ name: 'Made on A', acronym: 'MA', comments: 'edited on B' });
+    expect(dataOf(await a.store.get(TABLE, created.uuid))).toEqual(dataOf(await peer.record(TABLE, created.uuid)));
   });
 });

@@ -1,12 +1,12 @@
 import type { Table } from 'dexie';
 import Dexie from 'dexie';
 import type { ConflictEntry } from '../../core/model/conflict.js';
+import { formatEdenDateTime } from '../../core/time/eden-date-time.js';
 import type { LocalEdit, LocalRecord } from '../../core/model/record.js';
 import type { Repository, SyncConfig, SyncLogEntry, SyncTask } from '../../core/model/sync.js';
 import type { Clock } from '../../ports/clock.js';
 import type { LocalStore, PendingChange, RecordKey, RecordQuery, StoreReader, StoreWriter } from '../../ports/local-store.js';
 import { type EditContext, removeLocalRecord, restoreLocalRecord, saveLocalRecord } from './local-edits.js';
-import { formatNaiveUtc } from './naive-utc.js';
 import { CONFIG_KEY, type EdenSyncDb } from './schema.js';
 import { guarded, StoreError } from './store-error.js';
 import { createStoreReader } from './store-reader.js';
@@ -37,7 +37,7 @@ export class DexieLocalStore implements LocalStore {
   }
 
   #context(): EditContext {
-    return { now: formatNaiveUtc(this.#clock.now()), newUuid: this.#newUuid };
+    return { now: formatEdenDateTime(this.#clock.now()), newUuid: this.#newUuid };
   }
 
   /** The scope is an `async` function on purpose: only then does Dexie keep its zone across awaits. */

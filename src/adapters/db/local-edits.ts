@@ -1,6 +1,7 @@
 import type { LocalEdit, LocalRecord } from '../../core/model/record.js';
 import type { PendingChange } from '../../ports/local-store.js';
 import { nextSeq } from './next-seq.js';
+import { changedByWrite, pendingAfterWrite } from './pending-marks.js';
 import { toRecordRow } from './record-row.js';
 import { noteRecordWrite } from './record-writes.js';
 import type { EdenSyncDb, RecordRow } from './schema.js';
@@ -16,7 +17,7 @@ function checkName(what: string, value: string): void {
 /**
  * Stores a record written on this device and marks it pending in the same transaction.
  * The revision continues from the record's last local revision, so it is never reused after an
- * acknowledge; `since` stays the time of the first unpushed write. Any earlier rejection is cleared.
+ * acknowledge; the pending mark adds what this write changed (see `pending-marks.ts`).
  */
 async function putLocal(db: EdenSyncDb, row: RecordRow | undefined, record: LocalRecord, op: PendingChange['op'], now: string): Promise<void> {
   const seq = row?.seq ?? (await nextSeq(db, 'records'));
@@ -24,7 +25,8 @@ async function putLocal(db: EdenSyncDb, row: RecordRow | undefined, record: Loca
   const previous = await db.pending.get([record.table, record.uuid]);
   await db.records.put(toRecordRow(record, seq, revision));
   await noteRecordWrite(db);
-  await db.pending.put({ table: record.table, uuid: record.uuid, op, revision, since: previous?.since ?? now, error: null });
+  const change = { table: record.table, uuid: record.uuid, op, revision, now };
+  await db.pending.put(pendingAfterWrite(previous, change, changedByWrite(row?.record, record)));
 }
 
 /**
@@ -79,7 +81,9 @@ export async function removeLocalRecord(db: EdenSyncDb, table: string, uuid: str
 
 /**
  * Writes a kept local version back as a new local write: its fields, references, parent and deleted
- * state replace the stored ones (no merge), modified_on = now, pending.
+ * state replace the stored ones (no merge), modified_on = now, pending. The fields and references
+ * where the restored version differs from the stored one become pending (the whole record when the
+ * restore undeletes, deletes, or the record is gone).
  */
 export async function restoreLocalRecord(db: EdenSyncDb, local: LocalRecord, context: EditContext): Promise<void> {
   const row = await db.records.get([local.table, local.uuid]);

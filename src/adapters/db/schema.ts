@@ -32,7 +32,16 @@ export type RecordRow = {
   readonly record: LocalRecord;
 };
 
-export type PendingRow = PendingChange;
+/**
+ * The stored pending mark of a record. `fieldRevisions` maps each field or reference a local edit
+ * changed (since the last acknowledged push) to the revision of its latest change; `wholeAt` is
+ * the revision of the latest write that needs the whole record pushed (see `PendingFields`), or null. Keeping
+ * revisions per field lets an acknowledge clear exactly what the acknowledged revision carried.
+ */
+export type PendingRow = Omit<PendingChange, 'fields'> & {
+  readonly fieldRevisions: Readonly<Record<string, number>>;
+  readonly wholeAt: number | null;
+};
 
 /** The single config row has key {@link CONFIG_KEY}. */
 export type ConfigRow = SyncConfig & { readonly key: string };

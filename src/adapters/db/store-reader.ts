@@ -4,7 +4,8 @@ import type { PendingChange, RecordKey, StoreReader } from '../../ports/local-st
 import { type RecordIndex, rowsPerIndexKey } from './index-reads.js';
 import { countRecordRows, queryRecordRows } from './record-query.js';
 import { parentKeyOf } from './record-row.js';
-import type { EdenSyncDb, RecordRow } from './schema.js';
+import { pendingChangeOf } from './pending-marks.js';
+import type { EdenSyncDb, PendingRow, RecordRow } from './schema.js';
 
 export { queryRecordRows } from './record-query.js';
 
@@ -57,9 +58,9 @@ async function recordsByIndexKey(db: EdenSyncDb, index: RecordIndex, keys: reado
 }
 
 /** Pending marks of `keys`: the whole (usually small) pending table when it is smaller than the ask. */
-function pendingRows(db: EdenSyncDb, keys: readonly RecordKey[]): Promise<(PendingChange | undefined)[]> {
+function pendingRows(db: EdenSyncDb, keys: readonly RecordKey[]): Promise<(PendingRow | undefined)[]> {
   const bulkGet = async () => {
-    const marks: (PendingChange | undefined)[] = [];
+    const marks: (PendingRow | undefined)[] = [];
     for (let from = 0; from < keys.length; from += BULK_BATCH) {
       marks.push(...(await db.pending.bulkGet(keys.slice(from, from + BULK_BATCH).map((key): [string, string] => [key.table, key.uuid]))));
     }
@@ -102,10 +103,12 @@ export function createStoreReader(db: EdenSyncDb): StoreReader {
     },
     /** Counts every record the query selects; `start` and `limit` are ignored. */
     countRecords: (table, query) => countRecordRows(db, table, query),
-    pendingOf: (keys) => pendingRows(db, keys),
+    async pendingOf(keys: readonly RecordKey[]): Promise<(PendingChange | undefined)[]> {
+      return (await pendingRows(db, keys)).map((row) => (row === undefined ? undefined : pendingChangeOf(row)));
+    },
     /** Reads the `pending` table through its `table` index only: cost follows the pending count. */
     async listPending(table: string): Promise<PendingChange[]> {
-      return db.pending.where('table').equals(table).toArray();
+      return (await db.pending.where('table').equals(table).toArray()).map(pendingChangeOf);
     },
     async getTask(id: string) {
       return (await db.tasks.get(id))?.task;

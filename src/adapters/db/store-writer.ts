@@ -5,7 +5,8 @@ import { nextSeq } from './next-seq.js';
 import { toRecordRow } from './record-row.js';
 import { noteRecordWrite, recordWriteCount } from './record-writes.js';
 import { sameValue } from './same-value.js';
-import type { EdenSyncDb, RecordRow } from './schema.js';
+import { pendingAfterAcknowledge } from './pending-marks.js';
+import type { EdenSyncDb, PendingRow, RecordRow } from './schema.js';
 import { StoreError } from './store-error.js';
 import { BULK_BATCH, createStoreReader, getRecordRows } from './store-reader.js';
 import { addConflictRows, appendLogRow, putRepositoryRow, putTaskRow } from './sync-rows.js';
@@ -78,6 +79,26 @@ async function putPeerRecords(db: EdenSyncDb, memo: RowMemo, records: readonly L
 }
 
 /**
+ * Acknowledges pushed revisions: marks still at that revision are removed, marks edited since keep
+ * only what the later edits changed (see `pendingAfterAcknowledge`); other keys are left alone.
+ */
+async function acknowledgePending(db: EdenSyncDb, changes: readonly Pick<PendingChange, 'table' | 'uuid' | 'revision'>[]): Promise<void> {
+  if (changes.length === 0) return;
+  const rows = await db.pending.bulkGet(changes.map((change): [string, string] => [change.table, change.uuid]));
+  const done: [string, string][] = [];
+  const kept: PendingRow[] = [];
+  changes.forEach((change, index) => {
+    const row = rows[index];
+    if (row === undefined) return;
+    const after = pendingAfterAcknowledge(row, change.revision);
+    if (after === null) done.push([change.table, change.uuid]);
+    else if (after !== row) kept.push(after);
+  });
+  if (done.length > 0) await db.pending.bulkDelete(done);
+  if (kept.length > 0) await db.pending.bulkPut(kept);
+}
+
+/**
  * The writer handed to `LocalStore.write`. Every call first checks that it still runs inside that
  * write's transaction: awaiting anything but the store (a fetch, a timer) ends an IndexedDB
  * transaction, and a write outside it would silently lose atomicity.
@@ -109,13 +130,7 @@ export function createStoreWriter(db: EdenSyncDb, tx: Transaction): StoreWriter 
     listPending: inside(reader.listPending),
     getTask: inside(reader.getTask),
     putRecords: inside((records: readonly LocalRecord[]) => putPeerRecords(db, memo, records)),
-    acknowledge: inside(async (changes: readonly Pick<PendingChange, 'table' | 'uuid' | 'revision'>[]) => {
-      const rows = await db.pending.bulkGet(changes.map((change): [string, string] => [change.table, change.uuid]));
-      const done = changes
-        .filter((change, index) => rows[index]?.revision === change.revision)
-        .map((change): [string, string] => [change.table, change.uuid]);
-      await db.pending.bulkDelete(done);
-    }),
+    acknowledge: inside((changes: readonly Pick<PendingChange, 'table' | 'uuid' | 'revision'>[]) => acknowledgePending(db, changes)),
     markRejected: inside(async (key: RecordKey, revision: number, message: string) => {
       const row = await db.pending.get([key.table, key.uuid]);
       if (row?.revision === revision) await db.pending.put({ ...row, error: message });

@@ -3,7 +3,6 @@ import type { LocalRecord } from '../model/record.js';
 import { buildExportDocument } from './build-export-document.js';
 import { encodeData } from './encode-data.js';
 import { encodeRecord } from './encode-record.js';
-import { strictMsince } from './strict-msince.js';
 
 function rec(table: string, uuid: string, extra: Partial<LocalRecord> = {}): LocalRecord {
   return {
@@ -144,16 +143,5 @@ describe('buildExportDocument', () => {
     });
     const doc = buildExportDocument({ masters: [{ record: office, components: [] }], dropReference: (_t, uuid) => uuid === 'urn:uuid:gone' });
     expect(doc.resources[0]?.references).toEqual([]);
-  });
-});
-
-describe('strictMsince', () => {
-  it('accepts only YYYY-MM-DDTHH:MM:SS (spec 8.13)', () => {
-    expect(strictMsince('2026-11-29T22:05:59')).toBe('2026-11-29T22:05:59');
-    for (const bad of ['2026-11-29T22:05:59Z', '2026-11-29T22:05:59.000', '2026-11-29T22:05:59+00:00', 'garbage', '2026-02-30T00:00:00', '']) {
-      expect(strictMsince(bad)).toBeNull();
-    }
-    expect(strictMsince(null)).toBeNull();
-    expect(strictMsince(undefined)).toBeNull();
   });
 });

@@ -8,7 +8,9 @@ import { buildPagedPullUrl, buildPullUrl, msinceFor } from './eden-urls.js';
 import { readPageResults } from './page-results.js';
 import { laterOf, pullCheckpoint, snapshotBound } from './pull-checkpoint.js';
 import { filtersKey, type PullCursor, readPullCursor, withPullCursor } from './pull-cursor.js';
-import { describeFailure, logActiveResult } from './sync-log.js';
+import { logPullResult } from './pull-log.js';
+import { type PageRequest, requestPage } from './pull-page.js';
+import { describeFailure } from './sync-log.js';
 
 type ReceiveOptions = Parameters<typeof receive>[3];
 type ImportReport = Awaited<ReturnType<typeof receive>>['response'];
@@ -66,29 +68,31 @@ export async function pull(ctx: ActiveContext, task: SyncTask, onconflict?: Pull
   const totals: Totals = { records: 0, created: 0, updated: 0, deleted: 0, errors: [], bytes: 0 };
   let action = 'fetch';
   const outcome: { checkpoint: string | null } = { checkpoint: null };
+  const base = { baseUrl: repository.url, resource, repositoryUuid: config.uuid, msince, filters: stored.filters };
+  const startPage = (page: number, start: number): PageRequest => {
+    const url = paged ? buildPagedPullUrl({ ...base, start, limit: options.pageSize }) : buildPullUrl(base);
+    const before = totals.bytes;
+    return requestPage(ctx, url, options.pullTimeoutMs, (bytes) =>
+      ctx.onProgress?.({ operation: 'pull', resource, phase: 'download', records: totals.records, bytes: before + bytes, page }),
+    );
+  };
+  // The page after the one being imported is fetched meanwhile (prefetch), outside the import
+  // transaction; it is awaited only after that page committed, and cancelled if anything fails.
+  let next: PageRequest | null = null;
   try {
     for (let page = 1; ; page += 1) {
       if (ctx.signal?.aborted) throw new TransportError('aborted');
       action = 'fetch';
-      const base = { baseUrl: repository.url, resource, repositoryUuid: config.uuid, msince, filters: stored.filters };
-      const url = paged ? buildPagedPullUrl({ ...base, start: cursor.nextStart, limit: options.pageSize }) : buildPullUrl(base);
-      const before = totals.bytes;
-      const started = ctx.clock.now();
-      const response = await ctx.transport.request({
-        method: 'GET',
-        url,
-        timeoutMs: options.pullTimeoutMs,
-        ...(ctx.signal ? { signal: ctx.signal } : {}),
-        onDownloadProgress: (bytes) =>
-          ctx.onProgress?.({ operation: 'pull', resource, phase: 'download', records: totals.records, bytes: before + bytes, page }),
-      });
-      const elapsed = ctx.clock.now() - started;
+      const request: PageRequest = next ?? startPage(page, cursor.nextStart);
+      next = null;
+      const { response, elapsedMs: elapsed } = await request.result;
       totals.bytes += response.bytes;
       const masters = paged ? readPageResults(response.body) : null;
       if (paged && masters === null) throw new TransportError('bad-response', 'the page has no results count');
       const last = !paged || (masters ?? 0) < options.pageSize;
       const multiPage = paged && !(page === 1 && resumed === null && last);
       const firstOfRun = page === 1 && resumed === null;
+      if (!last) next = startPage(page + 1, cursor.nextStart + (masters ?? 0));
 
       action = 'import';
       const pageState = { committed: false };
@@ -101,8 +105,8 @@ export async function pull(ctx: ActiveContext, task: SyncTask, onconflict?: Pull
           outcome.checkpoint = pullCheckpoint({ previous: current.lastPull, maxMtime, multiPage, bound });
           await tx.putTask(withPullCursor({ ...current, lastPull: outcome.checkpoint }, null));
         } else {
-          const next: PullCursor = { msince, filters: filtersKey(current), nextStart: cursor.nextStart + (masters ?? 0), maxMtime, bound };
-          await tx.putTask(withPullCursor(current, next));
+          const nextCursor: PullCursor = { msince, filters: filtersKey(current), nextStart: cursor.nextStart + (masters ?? 0), maxMtime, bound };
+          await tx.putTask(withPullCursor(current, nextCursor));
         }
         cursor.maxMtime = maxMtime;
         cursor.bound = bound;
@@ -133,9 +137,10 @@ export async function pull(ctx: ActiveContext, task: SyncTask, onconflict?: Pull
       if (last) break;
     }
   } catch (error) {
+    next?.cancel();
     const failure = describeFailure(error);
     const input = { resourceName: resource, mode: 'pull', action, result: failure.result, remote: failure.remote, message: failure.message } as const;
-    return logActiveResult(ctx, input, { mtime: null });
+    return logPullResult(ctx, input, { mtime: null });
   }
   const warning = totals.errors.length > 0;
   const message = warning
@@ -143,7 +148,7 @@ export async function pull(ctx: ActiveContext, task: SyncTask, onconflict?: Pull
     : totals.records === 0
       ? 'No data to import (already up-to-date)'
       : `Data imported (${totals.records} records: ${totals.created} created, ${totals.updated} updated, ${totals.deleted} deleted)`;
-  return logActiveResult(
+  return logPullResult(
     ctx,
     { resourceName: resource, mode: 'pull', action: 'import', result: warning ? LogResult.WARNING : LogResult.SUCCESS, remote: false, message },
     { mtime: cursor.maxMtime === null ? null : outcome.checkpoint, idle: totals.records === 0 && !warning },

@@ -29,6 +29,17 @@ describe('parsePushReply', () => {
     expect(rejectedElements(tree)).toEqual([{ table: 'org_office', uuid: 'urn:uuid:f1', error: 'bad office' }]);
   });
 
+  it('keeps numeric ids from Eden and uuids from a peer without integer ids (the demo peer)', () => {
+    const eden = parsePushReply('{"status": "success", "statuscode": "200", "records": 2, "created": [5], "updated": [6], "deleted": [7]}');
+    expect([eden.created, eden.updated, eden.deleted]).toEqual([[5], [6], [7]]);
+    const demo = parsePushReply(
+      JSON.stringify({ status: 'success', statuscode: '200', records: 2, created: ['urn:uuid:c'], updated: ['urn:uuid:u', 3], deleted: ['urn:uuid:d'] }),
+    );
+    expect([demo.created, demo.updated, demo.deleted]).toEqual([['urn:uuid:c'], ['urn:uuid:u', 3], ['urn:uuid:d']]);
+    const odd = parsePushReply(JSON.stringify({ status: 'success', created: ['', null, {}, [1], true, 4] }));
+    expect(odd.created).toEqual([4]);
+  });
+
   it('rejects a body that is not Eden JSON', () => {
     expect(() => parsePushReply('<html>oops</html>')).toThrow(/not JSON/);
     expect(() => parsePushReply('{"records": 1}')).toThrow(/no status/);

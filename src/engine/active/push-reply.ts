@@ -3,14 +3,20 @@ import { TransportError } from '../../ports/transport.js';
 /** One element Eden refused, from the reply's error `tree` (spec 3.11). */
 export type RejectedElement = { readonly table: string; readonly uuid: string; readonly error: string };
 
-/** Eden's import JSON in reply to a push (spec 4.12). Ids are Eden's local ids, not uuids. */
+/**
+ * One entry of a reply's created/updated/deleted list: Eden's local record id (a number) from a
+ * real Eden, or the record's uuid (a string) from a peer without integer ids, such as the demo peer.
+ */
+export type PushReplyId = number | string;
+
+/** Eden's import JSON in reply to a push (spec 4.12). */
 export type PushReply = {
   readonly status: string;
   readonly message: string | null;
   readonly records: number;
-  readonly created: readonly number[];
-  readonly updated: readonly number[];
-  readonly deleted: readonly number[];
+  readonly created: readonly PushReplyId[];
+  readonly updated: readonly PushReplyId[];
+  readonly deleted: readonly PushReplyId[];
   readonly rejected: readonly RejectedElement[];
 };
 
@@ -18,8 +24,10 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-function ids(v: unknown): number[] {
-  return Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : [];
+/** The ids of a list: finite numbers and non-empty strings; anything else is left out. */
+function ids(v: unknown): PushReplyId[] {
+  if (!Array.isArray(v)) return [];
+  return v.filter((x): x is PushReplyId => (typeof x === 'number' && Number.isFinite(x)) || (typeof x === 'string' && x !== ''));
 }
 
 /** Walks a `tree2json` tree: `"$_<table>"` keys hold lists of elements with `@uuid` and `@error`, nested for components. */

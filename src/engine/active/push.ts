@@ -1,8 +1,8 @@
 import { LogResult, type SyncTask } from '../../core/model/sync.js';
-import type { PendingChange } from '../../ports/local-store.js';
+import type { PendingChange, PendingFields, StoreReader } from '../../ports/local-store.js';
 import { escapeXmlAttribute } from '../../core/s3xml/escape-xml.js';
 import { isTransportError, type TransportResponse, TransportError } from '../../ports/transport.js';
-import { send } from '../send/send.js';
+import { type FieldLookup, send } from '../send/send.js';
 import { type ActiveContext, activeOptions, currentRepository } from './active-context.js';
 import type { ActiveResult } from './active-result.js';
 import { buildPushUrl, msinceFor, pushHeaders } from './eden-urls.js';
@@ -47,6 +47,19 @@ function utf8Length(text: string): number {
 
 const keyOf = (table: string, uuid: string): string => `${table}\u0000${uuid}`;
 
+/**
+ * What to push of each record: the fields its pending change names, `'all'` for a create, undelete
+ * or delete (see `PendingChange.fields`). A record without a pending change is unselected: whole
+ * as a dependency, left out as an unchanged component of a record sent by fields.
+ */
+function pendingFields(store: Pick<StoreReader, 'pendingOf'>): FieldLookup {
+  return async (keys) => {
+    const selections = new Map<string, PendingFields>();
+    for (const mark of await store.pendingOf(keys)) if (mark !== undefined) selections.set(mark.uuid, mark.fields);
+    return selections;
+  };
+}
+
 /** Eden's message for a push with nothing to send (logged as WARNING, spec 1.10). */
 const NO_DATA = 'No data to send';
 
@@ -55,9 +68,14 @@ const NO_DATA = 'No data to send';
  * `pushBatchSize` records exported by `send({uuids})` and POSTed to `/sync/sync.xml` with the
  * Content-Disposition Eden needs (spec 8.4).
  *
+ * A record the peer already holds is pushed by fields: only the fields and references its pending
+ * change names, with uuid, mci and meta attributes, and of its components only the changed ones
+ * (Eden's UPDATE applies only the fields present, spec 4.10, so a push cannot revert another
+ * device's edit of other fields). Creates, undeletes and deletes are pushed whole.
+ *
  * A change leaves pending only when the batch carrying it was answered with success and the change
  * is not in the reply's error tree; it is acknowledged at the revision it carried, so an edit
- * made meanwhile stays pending (architecture invariant 4.1).
+ * made meanwhile stays pending, with the fields it changed (architecture invariant 4.1).
  *
  * Refused records: a change the peer refused (a per-record validation error, spec 3.11) stays
  * pending with the peer's message (`markRejected`), and is not re-sent until edited again (or
@@ -92,7 +110,14 @@ export async function push(ctx: ActiveContext, task: SyncTask): Promise<PushResu
     for (const batch of chunks(pending, options.pushBatchSize)) {
       batchNo += 1;
       if (ctx.signal?.aborted) throw new TransportError('aborted');
-      const exported = await send({ store: ctx.store }, resource, { uuids: batch.map((p) => p.uuid), msince: null, filters: [], mixed: false, prettyPrint: false });
+      const exported = await send({ store: ctx.store }, resource, {
+        uuids: batch.map((p) => p.uuid),
+        msince: null,
+        filters: [],
+        mixed: false,
+        prettyPrint: false,
+        fields: pendingFields(ctx.store),
+      });
       if (exported.status === LogResult.ERROR || exported.status === LogResult.FATAL || exported.response === null) {
         throw new PushExportError(exported.message ?? 'Export failed');
       }

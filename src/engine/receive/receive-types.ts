@@ -35,9 +35,10 @@ export type ReceiveOptions = {
 
 /**
  * The result of `receive`, shaped like Eden's adapter results: SUCCESS; WARNING when some records
- * were refused with errors (the rest imported); ERROR when a document failed to decode, or with
- * `ignoreErrors: false` when any record failed (nothing changed in either case); FATAL for a mixed
- * resource. `response` is the import report (empty unless the import ran).
+ * were refused with errors (the rest imported); ERROR when a document failed to decode, with
+ * `ignoreErrors: false` when any record failed, or when the local store failed (a full disk);
+ * nothing changed in any of these cases; FATAL for a mixed resource. `response` is the import
+ * report (empty unless the import ran).
  */
 export type ReceiveOutcome = {
   readonly status: LogResult;

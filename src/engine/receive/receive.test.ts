@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openLocalStore } from '../../adapters/db/open-local-store.js';
+import { STORE_ERROR_MESSAGES } from '../../adapters/db/store-error.js';
 import type { LocalStore } from '../../ports/local-store.js';
-import { testIndexedDB, uniqueDbName } from '../../../test/support/idb.js';
+import { testIDBClasses, testIndexedDB, uniqueDbName } from '../../../test/support/idb.js';
 import { receive } from './receive.js';
 
 const NOW = Date.UTC(2030, 0, 1);
@@ -11,7 +12,10 @@ const xml = (uuid: string, name: string): string =>
   `<?xml version='1.0' encoding='utf-8'?>\n<s3xml><resource name="${ORG}" uuid="${uuid}" modified_on="2024-01-20T10:00:00"><data field="name">${name}</data></resource></s3xml>`;
 
 let store: LocalStore | undefined;
-afterEach(() => store?.close());
+afterEach(() => {
+  vi.restoreAllMocks();
+  store?.close();
+});
 async function fresh(): Promise<LocalStore> {
   store = await openLocalStore(uniqueDbName('receive'), { ...testIndexedDB(), clock });
   return store;
@@ -77,5 +81,21 @@ describe('receive', () => {
     expect(inbox).toHaveLength(1);
     expect(inbox[0]).toMatchObject({ kind: 'overwritten', source: 'peer', local: { fields: { name: 'Mine' } } });
     expect(await s.pending(ORG)).toEqual([]);
+  });
+
+  it('returns ERROR with the store message on a full disk: nothing written, afterImport not kept', async () => {
+    const s = await fresh();
+    await receive({ store: s, clock }, xml('u0', 'Before'), ORG, {});
+    const { IDBObjectStore } = testIDBClasses();
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore) {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const after = vi.fn(async () => undefined);
+    const outcome = await receive({ store: s, clock }, [xml('u1', 'One'), xml('u0', 'After')], ORG, { afterImport: after });
+    expect(outcome).toMatchObject({ status: 'error', remote: false, message: STORE_ERROR_MESSAGES.quota });
+    expect(outcome.response.records).toBe(0);
+    vi.restoreAllMocks();
+    expect(await s.get(ORG, 'u1')).toBeUndefined();
+    expect((await s.get(ORG, 'u0'))?.fields['name']).toBe('Before');
   });
 });

@@ -1,7 +1,7 @@
 import { createLocalSnapshot } from '../../core/import/local-snapshot.js';
 import type { ImportReport } from '../../core/import/import-types.js';
 import { planPrepared } from '../../core/import/plan-import.js';
-import { prepareImport } from '../../core/import/prepare-import.js';
+import { type PreparedImport, prepareImport } from '../../core/import/prepare-import.js';
 import type { LocalRecord } from '../../core/model/record.js';
 import { LogResult } from '../../core/model/sync.js';
 import { masterKeyString } from '../../ports/local-store.js';
@@ -44,6 +44,8 @@ async function decodeAll(sources: readonly ReceiveSource[]): Promise<S3XmlDocume
  * are read and decoded first (a bad document changes nothing: ERROR), then one write transaction
  * loads the local state the plan needs in bulk, plans (pure), writes the records, the conflict
  * inbox entries and dropped pending marks, and runs `afterImport`. No network inside.
+ * A failure of the local store in that transaction (`StoreError`: a full disk, a closed database)
+ * rolls it all back and comes back as an ERROR outcome with the store's message, not as a throw.
  */
 export async function receive(
   deps: ReceiveDeps,
@@ -61,7 +63,27 @@ export async function receive(
   }
   const prepared = prepareImport(doc, resource, deps.clock.now());
   const ignoreErrors = options.ignoreErrors !== false;
-  const report = await deps.store.write(async (tx) => {
+  let report: ImportReport;
+  try {
+    report = await importPrepared(deps, prepared, options, ignoreErrors);
+  } catch (error) {
+    if (isStoreError(error)) return failure(LogResult.ERROR, error.message);
+    throw error;
+  }
+  return outcomeOf(report, ignoreErrors);
+}
+
+/**
+ * True for the local store's own failure (`StoreError` of the Dexie adapter: a full disk, a closed
+ * database), recognised by name and code as the engine does not import adapters.
+ */
+function isStoreError(error: unknown): error is Error & { readonly code: string } {
+  return error instanceof Error && error.name === 'StoreError' && typeof (error as { code?: unknown }).code === 'string';
+}
+
+/** The write transaction of an import: bulk reads, plan (pure), writes, `afterImport`. */
+function importPrepared(deps: ReceiveDeps, prepared: PreparedImport, options: ReceiveOptions, ignoreErrors: boolean): Promise<ImportReport> {
+  return deps.store.write(async (tx) => {
     const request = prepared.request;
     const [records, pending, components, referrers, tables] = await Promise.all([
       tx.getRecords(request.keys),
@@ -94,5 +116,4 @@ export async function receive(
     if (!failed && options.afterImport !== undefined) await options.afterImport(tx, plan.report);
     return plan.report;
   });
-  return outcomeOf(report, ignoreErrors);
 }

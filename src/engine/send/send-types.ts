@@ -1,4 +1,9 @@
+import type { FieldSelection } from '../../core/export/select-fields.js';
 import type { LogResult, SyncFilter } from '../../core/model/sync.js';
+import type { RecordKey } from '../../ports/local-store.js';
+
+/** Looks up, by uuid, what to export of the given records (see `SendOptions.fields`); records it leaves out are unselected. */
+export type FieldLookup = (keys: readonly RecordKey[]) => Promise<ReadonlyMap<string, FieldSelection>>;
 
 /** Options of {@link send}, Eden's `S3SyncAdapter.send` and `export_xml` parameters (spec 5). */
 export type SendOptions = {
@@ -19,6 +24,16 @@ export type SendOptions = {
    * used by push to export pending changes. msince, filters, includeDeleted and paging still apply.
    */
   readonly uuids?: readonly string[];
+  /**
+   * Export only what changed (a push, spec 4.10: Eden's UPDATE applies only the fields present):
+   * what to export of each record, by uuid, as a map or a lookup (called with the selected masters
+   * and their components, then with the dependencies). A record selected by a list keeps only those
+   * `<data>`/`<reference>` elements (uuid, mci and meta attributes stay), and a master selected by a
+   * list keeps only the components that have a selection (the unchanged ones are left out).
+   * A record selected `'all'`, and one without a selection (other than such a component), is
+   * exported whole. Tombstones are always whole.
+   */
+  readonly fields?: ReadonlyMap<string, FieldSelection> | FieldLookup;
   /** Export deleted records as tombstones; default true, as the sync route always sets it. */
   readonly includeDeleted?: boolean;
   /** Root `domain` attribute (Eden's server name). */
