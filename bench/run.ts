@@ -15,8 +15,7 @@ import { build } from 'vite';
 import { startServer, type RunningServer } from '../server/start-server.js';
 import type { BenchCall } from './lib/bench-api.js';
 import { startBenchServer } from './lib/bench-server.js';
-import { pageXml } from './lib/generate-s3xml.js';
-import { PAGE_SIZE, type PullSample } from './lib/cases.js';
+import { PAGE_SIZE, type PullSample, SYNC_PEER } from './lib/cases.js';
 import { consoleTable, markdownTable, type Row, verdict } from './lib/report.js';
 import { runSuite, type Driver, type PullMemSample, type SuitePlan } from './lib/suite.js';
 
@@ -31,7 +30,6 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
   '--disable-quic',
 ];
-const DEMO_ORGS = 1500;
 /** Every this many ms the heap sampler forces a GC and records the live heap. */
 const LIVE_SAMPLE_MS = 2000;
 
@@ -48,7 +46,7 @@ const CHROMIUM_PLAN: SuitePlan = quick
   ? {
       imports: [{ n: 1000, reps: 2 }, { n: 10_000, reps: 2 }],
       pulls: [{ n: 1000, reps: 2 }, { n: 10_000, reps: 1 }],
-      demoPull: { n: DEMO_ORGS, reps: 1 },
+      pageSize: PAGE_SIZE,
       large: 10_000,
       mid: 1000,
       base: 1000,
@@ -60,7 +58,7 @@ const CHROMIUM_PLAN: SuitePlan = quick
   : {
       imports: [{ n: 1000, reps: 1 }, { n: 10_000, reps: 3 }, { n: 100_000, reps: 1 }],
       pulls: [{ n: 10_000, reps: 3 }, { n: 100_000, reps: 1 }],
-      demoPull: { n: DEMO_ORGS, reps: 2 },
+      pageSize: PAGE_SIZE,
       large: 100_000,
       mid: 10_000,
       base: 1000,
@@ -75,7 +73,7 @@ const NODE_PLAN: SuitePlan = argv.has('--node-100k')
   : {
       imports: [{ n: 1000, reps: 3 }, { n: 10_000, reps: quick ? 1 : 2 }],
       pulls: [{ n: 1000, reps: 3 }, { n: 10_000, reps: quick ? 1 : 2 }],
-      demoPull: { n: DEMO_ORGS, reps: 1 },
+      pageSize: PAGE_SIZE,
       large: 10_000,
       mid: 1000,
       base: 1000,
@@ -122,7 +120,7 @@ async function chromiumDriver(origin: string): Promise<{ driver: Driver; browser
     env: 'chromium',
     call,
     reset: load,
-    async pullMem(total, peer) {
+    async pullMem(total, pageSize) {
       await cdp.send('HeapProfiler.enable');
       await cdp.send('HeapProfiler.collectGarbage');
       const heapBaseline = await heapUsed();
@@ -142,7 +140,7 @@ async function chromiumDriver(origin: string): Promise<{ driver: Driver; browser
         }
       })();
       try {
-        const result = await call<PullSample>({ name: 'pullOnce', args: [total, peer] });
+        const result = await call<PullSample>({ name: 'pullOnce', args: [total, pageSize] });
         return { ...result, heapBaseline, heapPeak, heapLivePeak };
       } finally {
         running = false;
@@ -186,7 +184,7 @@ function nodeDriver(origin: string): { driver: Driver; child: ChildProcess; read
   const driver: Driver = {
     env: 'node',
     call: (c) => send(c),
-    pullMem: (total, peer) => send<PullMemSample>({ name: 'pullMem', args: [total, peer] }),
+    pullMem: (total, pageSize) => send<PullMemSample>({ name: 'pullMem', args: [total, pageSize] }),
     reset: async () => undefined,
   };
   return { driver, child, ready };
@@ -207,27 +205,29 @@ async function main(): Promise<void> {
   log('building the browser bundle with Vite');
   await buildBundle(bundleDir);
 
-  log(`starting the demo peer (${DEMO_ORGS} organisations, in memory)`);
-  const demo: RunningServer = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: join(work, 'demo-data'),
-    distDir: bundleDir,
-    persist: false,
-    seed: { organisations: DEMO_ORGS, persons: 0, contacts: 0 },
-  });
-  const server = await startBenchServer({ staticDir: bundleDir, demoUrl: demo.url });
-  log(`bench server at ${server.origin}, demo peer at ${demo.url}`);
-  for (const total of new Set([...CHROMIUM_PLAN.pulls, ...NODE_PLAN.pulls].map((p) => p.n))) server.warm(total, PAGE_SIZE);
-  const pageBytesCache = new Map<number, number>();
-  const pageBytes = (total: number): number => {
-    let bytes = pageBytesCache.get(total);
-    if (bytes === undefined) {
-      bytes = Buffer.byteLength(pageXml(total, 0, PAGE_SIZE));
-      pageBytesCache.set(total, bytes);
-    }
-    return bytes;
-  };
+  // One in-memory demo peer per pull size (and the small one the sync-run rows talk to).
+  const pullSizes = [...(skipChromium ? [] : CHROMIUM_PLAN.pulls), ...(argv.has('--skip-node') ? [] : NODE_PLAN.pulls)].map((p) => p.n);
+  const sizes = [...new Set([SYNC_PEER, ...pullSizes])].sort((a, b) => a - b);
+  const demos: RunningServer[] = [];
+  const demoUrls = new Map<number, string>();
+  const seedTimes: string[] = [];
+  for (const n of sizes) {
+    const t = Date.now();
+    const demo = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: join(work, `demo-data-${n}`),
+      distDir: bundleDir,
+      persist: false,
+      seed: { organisations: n, persons: 0, contacts: 0 },
+    });
+    demos.push(demo);
+    demoUrls.set(n, `${demo.url}/eden`);
+    seedTimes.push(`${n}: ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    log(`demo peer with ${n} organisations at ${demo.url} (seeded in ${((Date.now() - t) / 1000).toFixed(1)} s)`);
+  }
+  const server = await startBenchServer({ staticDir: bundleDir, demoUrls });
+  log(`bench server at ${server.origin}`);
 
   const rows: Row[] = [];
   let chromiumVersion = 'not run';
@@ -237,7 +237,7 @@ async function main(): Promise<void> {
       chromiumVersion = version;
       log(`Chromium ${version}`);
       try {
-        rows.push(...(await runSuite(driver, CHROMIUM_PLAN, pageBytes, log)));
+        rows.push(...(await runSuite(driver, CHROMIUM_PLAN, log)));
       } finally {
         await browser.close();
       }
@@ -246,14 +246,14 @@ async function main(): Promise<void> {
       const { driver, child, ready } = nodeDriver(server.origin);
       await ready;
       try {
-        rows.push(...(await runSuite(driver, NODE_PLAN, pageBytes, log)));
+        rows.push(...(await runSuite(driver, NODE_PLAN, log)));
       } finally {
         child.kill();
       }
     }
   } finally {
     await server.close();
-    await demo.close();
+    for (const demo of demos) await demo.close();
     rmSync(work, { recursive: true, force: true });
   }
 
@@ -276,6 +276,7 @@ async function main(): Promise<void> {
     `- Chromium: ${chromiumVersion} (${CHROMIUM_PATH}, headless)`,
     `- Node: ${process.version} (fake-indexeddb; secondary)`,
     `- Machine: ${(await import('node:os')).cpus().length} cores; run took ${minutes} min`,
+    `- Demo peers (in memory, seeded at the start; organisations: seeding time): ${seedTimes.join(', ')}`,
     '',
     'Medians over the repetitions (reps); spread is half the min-max range as a share of the median.',
     REPS_NOTE,

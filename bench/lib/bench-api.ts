@@ -9,8 +9,8 @@ export type BenchCall =
   | { readonly name: 'prepare'; readonly args: [n: number] }
   | { readonly name: 'importOnce'; readonly args: [n: number] }
   | { readonly name: 'floorImport'; readonly args: [n: number] }
-  | { readonly name: 'pullOnce'; readonly args: [total: number, peer: 'replay' | 'demo'] }
-  | { readonly name: 'floorPull'; readonly args: [total: number, peer: 'replay' | 'demo'] }
+  | { readonly name: 'pullOnce'; readonly args: [total: number, pageSize: number] }
+  | { readonly name: 'floorPull'; readonly args: [total: number, pageSize: number] }
   | { readonly name: 'sendPending'; readonly args: [n: number, count: number, reps: number] }
   | { readonly name: 'sendAll'; readonly args: [n: number] }
   | { readonly name: 'incremental'; readonly args: [n: number, reps: number] }

@@ -19,6 +19,7 @@ import { receive } from '../../src/engine/receive/receive.js';
 import { runSync } from '../../src/engine/runner/run-sync.js';
 import type { SyncOperations } from '../../src/engine/runner/sync-operations.js';
 import { send } from '../../src/engine/send/send.js';
+import { SUPER_ENTITIES } from '../../src/core/import/known-tables.js';
 import { decodeS3Xml } from '../../src/core/s3xml/index.js';
 import type { LocalStore } from '../../src/ports/local-store.js';
 import type { Transport } from '../../src/ports/transport.js';
@@ -29,15 +30,19 @@ export type BenchEnv = {
   readonly kind: 'chromium' | 'node';
   idb(name: string): { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange };
   dropDb(name: string): Promise<void>;
-  /** Origin of the bench server (replay peer under /replay/<total>/eden, demo peer under /demo/eden). */
+  /** Origin of the bench server (the demo peer seeded with N organisations under /demo/N/eden). */
   readonly origin: string;
 };
+
+/** The demo peer the sync-run rows talk to (the smallest one; nothing changes on it). */
+export const SYNC_PEER = 1000;
 
 export const PAGE_SIZE = 1000;
 const RESOURCE = 'org_organisation';
 const CREDENTIALS = { username: 'demo@example.com', password: 'eden-sync-demo' };
 const clock = { now: () => Date.now() };
 const now = (): number => performance.now();
+const encoder = new TextEncoder();
 
 const texts = new Map<number, string>();
 const stores = new Map<number, { name: string; store: LocalStore }>();
@@ -110,7 +115,16 @@ async function openRawDb(env: BenchEnv, name: string): Promise<RawDb> {
 /** fast-xml-parser with attributes, no value coercion: the least a decoder must do. */
 const rawParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, parseAttributeValue: false, trimValues: false });
 
-export type FloorSample = { readonly parseMs: number; readonly putMs: number; readonly fetchMs: number; readonly rows: number; readonly bytes: number; readonly pages: number };
+/** Times of a floor; pull floors add the pages' size (`bytes` in UTF-16 units, `largestPage` in UTF-8 bytes). */
+export type FloorSample = {
+  readonly parseMs: number;
+  readonly putMs: number;
+  readonly fetchMs: number;
+  readonly rows: number;
+  readonly bytes: number;
+  readonly pages: number;
+  readonly largestPage: number;
+};
 
 async function bulkPutFloor(env: BenchEnv, rows: readonly Record<string, unknown>[]): Promise<number> {
   serial += 1;
@@ -134,11 +148,12 @@ export async function floorImport(env: BenchEnv, n: number): Promise<FloorSample
   if (tree === null) throw new Error('no parse');
   t = now();
   const putMs = await bulkPutFloor(env, rows);
-  return { parseMs, putMs, fetchMs: 0, rows: rows.length, bytes: 0, pages: 1 };
+  return { parseMs, putMs, fetchMs: 0, rows: rows.length, bytes: 0, pages: 1, largestPage: 0 };
 }
 
-function replayUrl(env: BenchEnv, total: number): string {
-  return `${env.origin}/replay/${total}/eden`;
+/** Base URL of the demo peer seeded with `total` organisations (proxied by the bench server). */
+function demoUrl(env: BenchEnv, total: number): string {
+  return `${env.origin}/demo/${total}/eden`;
 }
 
 /** Repository and task of a fresh client store. */
@@ -164,7 +179,7 @@ async function setUpSync(store: LocalStore, url: string, resources: readonly str
   return { repository, tasks };
 }
 
-/** A transport that adds up the time spent in requests (round trips). */
+/** A transport that adds up the time spent in requests (round trips; overlapping ones count in full). */
 function timedTransport(): { transport: Transport; spent: { ms: number; requests: number } } {
   const inner = createHttpTransport({ credentials: CREDENTIALS, retry: null });
   const spent = { ms: 0, requests: 0 };
@@ -187,17 +202,16 @@ function timedTransport(): { transport: Transport; spent: { ms: number; requests
 export type PullSample = { readonly ms: number; readonly fetchMs: number; readonly requests: number; readonly error: string | null; readonly records: number };
 
 /**
- * First sync (full, paged) of `total` organisations into an empty store. `peer` 'replay' is the
- * bench server's replay peer, 'demo' the project's demo peer (seeded with `total` organisations).
- * `beforeStart`/`afterEnd` let the caller sample memory around exactly the pull.
+ * First sync (full, paged) of `total` organisations from the demo peer seeded with that many,
+ * into an empty store, `pageSize` masters per page. `onStart`/`onEnd` let the caller sample
+ * memory around exactly the pull.
  */
-export async function pullOnce(env: BenchEnv, total: number, peer: 'replay' | 'demo', hooks: { onStart?: () => void; onEnd?: () => void } = {}): Promise<PullSample> {
+export async function pullOnce(env: BenchEnv, total: number, pageSize: number = PAGE_SIZE, hooks: { onStart?: () => void; onEnd?: () => void } = {}): Promise<PullSample> {
   const entry = await freshStore(env, `pull-${total}`);
   try {
-    const url = peer === 'replay' ? replayUrl(env, total) : `${env.origin}/demo/eden`;
-    const { repository, tasks } = await setUpSync(entry.store, url, [RESOURCE], null);
+    const { repository, tasks } = await setUpSync(entry.store, demoUrl(env, total), [RESOURCE], null);
     const { transport, spent } = timedTransport();
-    const ctx: ActiveContext = { store: entry.store, transport, clock, repository, options: { pageSize: PAGE_SIZE } };
+    const ctx: ActiveContext = { store: entry.store, transport, clock, repository, options: { pageSize } };
     const task = tasks[0] as SyncTask;
     hooks.onStart?.();
     const t = now();
@@ -211,31 +225,57 @@ export async function pullOnce(env: BenchEnv, total: number, peer: 'replay' | 'd
   }
 }
 
-/** The pull floor: raw `fetch` of the same pages, raw parse of each page, one bulkPut of all rows. */
-export async function floorPull(env: BenchEnv, total: number, peer: 'replay' | 'demo'): Promise<FloorSample> {
-  const base = peer === 'replay' ? replayUrl(env, total) : `${env.origin}/demo/eden`;
+type RawNode = Record<string, unknown>;
+const listOf = (value: unknown): RawNode[] => (Array.isArray(value) ? (value as RawNode[]) : value === undefined || value === null ? [] : [value as RawNode]);
+
+/**
+ * Plain rows of a raw-parsed page, one per record the import writes (masters and components, not
+ * the super-entity rows it skips): table, uuid, modified_on, deleted, the data fields, the parent.
+ */
+function rowsOfTree(tree: unknown, out: Record<string, unknown>[]): void {
+  const visit = (node: RawNode, parent: string | null): void => {
+    const table = String(node['@_name'] ?? '');
+    if (SUPER_ENTITIES.has(table)) return;
+    const uuid = String(node['@_uuid'] ?? '');
+    const fields: Record<string, unknown> = {};
+    for (const data of listOf(node['data'])) fields[String(data['@_field'])] = data['@_value'] ?? data['#text'] ?? '';
+    out.push({ table, uuid, modified_on: node['@_modified_on'] ?? null, deleted: node['@_deleted'] === 'True', fields, parent });
+    for (const component of listOf(node['resource'])) visit(component, uuid);
+  };
+  for (const resource of listOf(((tree as RawNode)['s3xml'] as RawNode | undefined)?.['resource'])) visit(resource, null);
+}
+
+/**
+ * The pull floor: raw `fetch` + `text()` of the same pages, a raw parse of each, and one bulkPut
+ * of the rows the parse gives (built untimed from the parse tree).
+ */
+export async function floorPull(env: BenchEnv, total: number, pageSize: number = PAGE_SIZE): Promise<FloorSample> {
+  const base = demoUrl(env, total);
   const auth = `Basic ${btoa(`${CREDENTIALS.username}:${CREDENTIALS.password}`)}`;
   let fetchMs = 0;
   let parseMs = 0;
   let bytes = 0;
   let pages = 0;
-  for (let start = 0; ; start += PAGE_SIZE) {
+  let largestPage = 0;
+  const rows: Record<string, unknown>[] = [];
+  for (let start = 0; ; start += pageSize) {
     const t = now();
-    const response = await fetch(`${base}/org/organisation/sync.xml?repository=bench&include_deleted=True&start=${start}&limit=${PAGE_SIZE}`, { headers: { Authorization: auth } });
+    const response = await fetch(`${base}/org/organisation/sync.xml?repository=bench&include_deleted=True&start=${start}&limit=${pageSize}`, { headers: { Authorization: auth } });
     const body = await response.text();
     fetchMs += now() - t;
     if (!response.ok) throw new Error(`floor fetch ${response.status}`);
     bytes += body.length;
+    largestPage = Math.max(largestPage, encoder.encode(body).byteLength);
     pages += 1;
     const p = now();
-    rawParser.parse(body);
+    const tree: unknown = rawParser.parse(body);
     parseMs += now() - p;
+    rowsOfTree(tree, rows);
     const results = Number(/results="(\d+)"/.exec(body.slice(0, 4096))?.[1] ?? '0');
-    if (results < PAGE_SIZE) break;
+    if (results < pageSize) break;
   }
-  const rows = plainRows(0, total);
   const putMs = await bulkPutFloor(env, rows);
-  return { parseMs, putMs, fetchMs, rows: rows.length, bytes, pages };
+  return { parseMs, putMs, fetchMs, rows: rows.length, bytes, pages, largestPage };
 }
 
 /** Organisations (live, spread over the table) that get a local edit, so they are pending. */
@@ -324,7 +364,7 @@ export async function incremental(env: BenchEnv, n: number, reps: number): Promi
   const entry = stores.get(n);
   if (entry === undefined) throw new Error(`no store of size ${n}`);
   const store = entry.store;
-  const { tasks } = await setUpSync(store, `${env.origin}/demo/eden`, ['org_organisation', 'org_office', 'pr_person'], '2026-12-01T00:00:00');
+  const { tasks } = await setUpSync(store, demoUrl(env, SYNC_PEER), ['org_organisation', 'org_office', 'pr_person'], '2026-12-01T00:00:00');
   void tasks;
   const { transport, spent } = timedTransport();
   const lock = new InProcessLock();

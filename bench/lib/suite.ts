@@ -14,7 +14,7 @@ export type Driver = {
   readonly env: 'chromium' | 'node';
   call<T>(call: BenchCall): Promise<T>;
   /** A first pull with the JS heap sampled around it (fresh page / after GC). */
-  pullMem(total: number, peer: 'replay' | 'demo'): Promise<PullMemSample>;
+  pullMem(total: number, pageSize: number): Promise<PullMemSample>;
   /** Called between phases (Chromium reloads the page: a clean heap, module state reset). */
   reset(): Promise<void>;
 };
@@ -23,8 +23,8 @@ export type SuitePlan = {
   /** Import sizes (each also leaves a store of that size) and repetitions. */
   readonly imports: readonly { readonly n: number; readonly reps: number }[];
   readonly pulls: readonly { readonly n: number; readonly reps: number }[];
-  /** First pull through the project's demo peer (seeded with this many organisations). */
-  readonly demoPull: { readonly n: number; readonly reps: number } | null;
+  /** Masters per page of the first pulls. */
+  readonly pageSize: number;
   /** The large and mid store sizes compared by the send and heap targets; base for the sync-run target. */
   readonly large: number;
   readonly mid: number;
@@ -40,21 +40,21 @@ const k = (n: number): string => (n >= 1000 ? `${n / 1000}k` : String(n));
 const rate = (count: number, ms: number, what: string): string => `${formatNumber((count / ms) * 1000)} ${what}/s`;
 const MB = 1024 * 1024;
 
-export async function runSuite(driver: Driver, plan: SuitePlan, pageBytes: (total: number) => number, log: (line: string) => void): Promise<Row[]> {
+export async function runSuite(driver: Driver, plan: SuitePlan, log: (line: string) => void): Promise<Row[]> {
   const env = driver.env;
   const rows: Row[] = [];
   const heapGrowth = new Map<number, number>();
 
-  // 1. First pulls (replay peer) with the heap sampled: first, on a clean page.
+  // 1. First pulls from the demo peer with the heap sampled: first, on a clean page.
   for (const { n, reps } of plan.pulls) {
     const floors: FloorSample[] = [];
     const pulls: PullMemSample[] = [];
     for (let i = 0; i < reps; i += 1) {
       log(`[${env}] floor pull ${k(n)} (${i + 1}/${reps})`);
-      floors.push(await driver.call<FloorSample>({ name: 'floorPull', args: [n, 'replay'] }));
+      floors.push(await driver.call<FloorSample>({ name: 'floorPull', args: [n, plan.pageSize] }));
       await driver.reset();
       log(`[${env}] first pull ${k(n)} (${i + 1}/${reps})`);
-      const sample = await driver.pullMem(n, 'replay');
+      const sample = await driver.pullMem(n, plan.pageSize);
       if (sample.error !== null) throw new Error(`pull ${n} failed: ${sample.error}`);
       pulls.push(sample);
       await driver.reset();
@@ -67,21 +67,21 @@ export async function runSuite(driver: Driver, plan: SuitePlan, pageBytes: (tota
       name: `floor: fetch ${pages} pages + parse + bulkPut ${k(n)} orgs`,
       samples: floorMs,
       unit: 'ms',
-      note: `fetch ${formatNumber(median(floors.map((f) => f.fetchMs)))} ms, parse ${formatNumber(median(floors.map((f) => f.parseMs)))} ms, bulkPut ${formatNumber(median(floors.map((f) => f.putMs)))} ms (${floors[0]?.rows ?? 0} rows)`,
+      note: `fetch ${formatNumber(median(floors.map((f) => f.fetchMs)))} ms, parse ${formatNumber(median(floors.map((f) => f.parseMs)))} ms, bulkPut ${formatNumber(median(floors.map((f) => f.putMs)))} ms (${floors[0]?.rows ?? 0} rows, ${formatNumber((floors[0]?.bytes ?? 0) / MB, 1)} M chars of XML)`,
     });
     rows.push({
       env,
-      name: `first pull ${k(n)} orgs (replay peer)`,
+      name: `first pull ${k(n)} orgs (demo peer)`,
       samples: pullMs,
       unit: 'ms',
       rate: rate(n, median(pullMs), 'org'),
       ratio: { value: median(pullMs) / median(floorMs), of: 'pull floor' },
       target: { max: 1.5, label: '<= 1.5x' },
-      note: `round trips ${formatNumber(median(pulls.map((p) => p.fetchMs)))} ms over ${pulls[0]?.requests ?? 0} requests; ${pulls[0]?.records ?? 0} org records stored`,
+      note: `${plan.pageSize} per page; time in requests ${formatNumber(median(pulls.map((p) => p.fetchMs)))} ms over ${pulls[0]?.requests ?? 0} requests (overlapping the imports: the next page is prefetched); ${pulls[0]?.records ?? 0} org records stored`,
     });
     const growth = pulls.map((p) => Math.max(0, p.heapPeak - p.heapBaseline));
     heapGrowth.set(n, median(growth));
-    const page = pageBytes(n);
+    const page = floors[0]?.largestPage ?? 0;
     rows.push({
       env,
       name: `peak JS heap during first pull ${k(n)}`,
@@ -104,32 +104,6 @@ export async function runSuite(driver: Driver, plan: SuitePlan, pageBytes: (tota
       unit: 'MB',
       ratio: { value: heapLarge / heapMid, of: `pull ${k(plan.mid)}` },
       target: { max: 1.5, label: '<= 1.5' },
-    });
-  }
-
-  // 2. First pull through the demo peer (small: its paged send is slow on fake-indexeddb).
-  if (plan.demoPull !== null) {
-    const { n, reps } = plan.demoPull;
-    const floors: FloorSample[] = [];
-    const pulls: PullSample[] = [];
-    for (let i = 0; i < reps; i += 1) {
-      log(`[${env}] demo peer floor + pull ${k(n)} (${i + 1}/${reps})`);
-      floors.push(await driver.call<FloorSample>({ name: 'floorPull', args: [n, 'demo'] }));
-      const sample = await driver.call<PullSample>({ name: 'pullOnce', args: [n, 'demo'] });
-      if (sample.error !== null) throw new Error(`demo pull failed: ${sample.error}`);
-      pulls.push(sample);
-    }
-    const floorMs = floors.map((f) => f.fetchMs + f.parseMs + f.putMs);
-    const pullMs = pulls.map((p) => p.ms);
-    rows.push({
-      env,
-      name: `first pull ${k(n)} orgs (demo peer)`,
-      samples: pullMs,
-      unit: 'ms',
-      rate: rate(n, median(pullMs), 'org'),
-      ratio: { value: median(pullMs) / median(floorMs), of: 'pull floor' },
-      target: { max: 1.5, label: '<= 1.5x' },
-      note: `floor ${formatNumber(median(floorMs))} ms, of which fetch ${formatNumber(median(floors.map((f) => f.fetchMs)))} ms (the demo peer's send on fake-indexeddb)`,
     });
   }
   await driver.reset();

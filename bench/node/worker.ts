@@ -28,7 +28,7 @@ const env: BenchEnv = {
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
-type Request = { id: number; call: BenchCall | { name: 'pullMem'; args: [total: number, peer: 'replay' | 'demo'] } };
+type Request = { id: number; call: BenchCall | { name: 'pullMem'; args: [total: number, pageSize: number] } };
 
 async function handle(request: Request): Promise<unknown> {
   const { call } = request;

@@ -304,7 +304,7 @@ describe('pull', () => {
         events.push(`import ${n}`);
       });
       const result = await pull(ctx, makeTask());
-      expect(result).toMatchObject({ error: null, status: 'success', mtime: '2026-01-01T00:00:06' });
+      expect(result).toMatchObject({ error: null, status: 'success', mtime: '2026-01-01T00:00:07' });
       expect(events).toEqual(['GET 0', 'GET 2', 'import 1', 'GET 4', 'import 2', 'GET 6', 'import 3', 'import 4']);
       expect((await h.store.list('org_organisation')).map((r) => r.uuid).sort()).toEqual(['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7'].map((q) => `urn:uuid:${q}`));
       expect((await h.store.getTask('task-org'))?.pullCursor ?? null).toBeNull();

@@ -1,8 +1,9 @@
 import { LogResult, type SyncTask } from '../../core/model/sync.js';
-import type { PendingChange, PendingFields, StoreReader } from '../../ports/local-store.js';
+import type { PendingChange } from '../../ports/local-store.js';
 import { escapeXmlAttribute } from '../../core/s3xml/escape-xml.js';
 import { isTransportError, type TransportResponse, TransportError } from '../../ports/transport.js';
-import { type FieldLookup, send } from '../send/send.js';
+import { pendingFieldLookup } from '../send/pending-field-lookup.js';
+import { send } from '../send/send.js';
 import { type ActiveContext, activeOptions, currentRepository } from './active-context.js';
 import type { ActiveResult } from './active-result.js';
 import { buildPushUrl, msinceFor, pushHeaders } from './eden-urls.js';
@@ -46,19 +47,6 @@ function utf8Length(text: string): number {
 }
 
 const keyOf = (table: string, uuid: string): string => `${table}\u0000${uuid}`;
-
-/**
- * What to push of each record: the fields its pending change names, `'all'` for a create, undelete
- * or delete (see `PendingChange.fields`). A record without a pending change is unselected: whole
- * as a dependency, left out as an unchanged component of a record sent by fields.
- */
-function pendingFields(store: Pick<StoreReader, 'pendingOf'>): FieldLookup {
-  return async (keys) => {
-    const selections = new Map<string, PendingFields>();
-    for (const mark of await store.pendingOf(keys)) if (mark !== undefined) selections.set(mark.uuid, mark.fields);
-    return selections;
-  };
-}
 
 /** Eden's message for a push with nothing to send (logged as WARNING, spec 1.10). */
 const NO_DATA = 'No data to send';
@@ -116,7 +104,7 @@ export async function push(ctx: ActiveContext, task: SyncTask): Promise<PushResu
         filters: [],
         mixed: false,
         prettyPrint: false,
-        fields: pendingFields(ctx.store),
+        fields: pendingFieldLookup(ctx.store),
       });
       if (exported.status === LogResult.ERROR || exported.status === LogResult.FATAL || exported.response === null) {
         throw new PushExportError(exported.message ?? 'Export failed');
