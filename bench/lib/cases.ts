@@ -229,17 +229,19 @@ type RawNode = Record<string, unknown>;
 const listOf = (value: unknown): RawNode[] => (Array.isArray(value) ? (value as RawNode[]) : value === undefined || value === null ? [] : [value as RawNode]);
 
 /**
- * Plain rows of a raw-parsed page, one per record the import writes (masters and components, not
- * the super-entity rows it skips): table, uuid, modified_on, deleted, the data fields, the parent.
+ * Plain rows of a raw-parsed page, one per record a first pull writes (live masters and their
+ * components; not tombstones, not the super-entity rows the import skips): table, uuid,
+ * modified_on, deleted, the data fields, the parent.
  */
 function rowsOfTree(tree: unknown, out: Record<string, unknown>[]): void {
   const visit = (node: RawNode, parent: string | null): void => {
     const table = String(node['@_name'] ?? '');
-    if (SUPER_ENTITIES.has(table)) return;
+    // tombstones of records this store never had are not written; super-entity rows are skipped
+    if (SUPER_ENTITIES.has(table) || node['@_deleted'] === 'True') return;
     const uuid = String(node['@_uuid'] ?? '');
     const fields: Record<string, unknown> = {};
     for (const data of listOf(node['data'])) fields[String(data['@_field'])] = data['@_value'] ?? data['#text'] ?? '';
-    out.push({ table, uuid, modified_on: node['@_modified_on'] ?? null, deleted: node['@_deleted'] === 'True', fields, parent });
+    out.push({ table, uuid, modified_on: node['@_modified_on'] ?? null, deleted: false, fields, parent });
     for (const component of listOf(node['resource'])) visit(component, uuid);
   };
   for (const resource of listOf(((tree as RawNode)['s3xml'] as RawNode | undefined)?.['resource'])) visit(resource, null);

@@ -43,7 +43,7 @@ export function commitCreate(
     references: refs,
     mci: item.mci,
     created_on: meta.get('created_on') ?? state.nowText,
-    modified_on: formatTime(item.mtime),
+    modified_on: item.meta.get('modified_on') ?? formatTime(item.mtime),
     created_by: meta.get('created_by') ?? null,
     modified_by: meta.get('modified_by') ?? null,
     owned_by_user: meta.get('owned_by_user') ?? null,

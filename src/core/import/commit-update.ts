@@ -8,6 +8,18 @@ import { conflictAllows, done, factsOf, failed, sameJson, sameReference } from '
 import { META_FIELDS, tableRules, type MetaField } from './known-tables.js';
 import { getOwn, setOwn } from '../model/own-property.js';
 
+const comparedByTable = new Map<string, ReadonlySet<string>>();
+
+/** The fields Eden compares before updating (meta and mandatory ones), one set per table. */
+function comparedFields(table: string, mandatory: readonly string[]): ReadonlySet<string> {
+  let set = comparedByTable.get(table);
+  if (set === undefined) {
+    set = new Set<string>([...META_FIELDS, ...mandatory]);
+    comparedByTable.set(table, set);
+  }
+  return set;
+}
+
 const isBlank = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /**
@@ -42,7 +54,7 @@ export function commitUpdate(
     undelete = true;
   }
 
-  const compared = new Set<string>([...META_FIELDS, ...rules.mandatory]);
+  const compared = comparedFields(item.table, rules.mandatory);
   const fields: Record<string, JsonValue> = { ...local.fields };
   const refs: Record<string, RecordReference> = { ...local.references };
   const meta: Partial<Record<MetaField, string>> = {};
@@ -83,7 +95,7 @@ export function commitUpdate(
     ...meta,
     fields,
     references: refs,
-    modified_on: formatTime(mtime),
+    modified_on: mtime === item.mtime ? (item.meta.get('modified_on') ?? formatTime(mtime)) : formatTime(mtime),
     deleted: false,
     replaced_by: null,
     parent: parent ?? local.parent,

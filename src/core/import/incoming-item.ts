@@ -1,6 +1,6 @@
 import type { JsonValue } from '../model/json.js';
 import type { S3XmlResource } from '../s3xml/types.js';
-import { formatTime, parseIncomingTime, referenceUuidsOf, valueOfData } from './codec-bridge.js';
+import { formatParsedTime, parseIncomingTime, referenceUuidsOf, valueOfData } from './codec-bridge.js';
 import type { ImportError } from './import-types.js';
 import { EMAIL_FIELDS, EMPTY_AS_NULL_FIELDS, SUPER_ENTITIES, tableRules, type MetaField } from './known-tables.js';
 
@@ -61,7 +61,7 @@ export function parseItem(element: S3XmlResource, now: number): IncomingItem {
       problems.push({ field: name, message: `${name}: Invalid date/time string: ${text}` });
       continue;
     }
-    meta.set(name, formatTime(ms));
+    meta.set(name, formatParsedTime(text, ms));
     if (name === 'modified_on') mtime = ms;
   }
   for (const name of ['created_by', 'modified_by', 'owned_by_user', 'owned_by_group'] as const) {

@@ -6,26 +6,30 @@ import { PageAbort } from './pull-abort.js';
 export type FetchedPage = { readonly response: TransportResponse; readonly elapsedMs: number };
 
 /** One page request in flight: awaited later (a prefetch), or cancelled. */
-export type PageRequest = { readonly result: Promise<FetchedPage>; cancel(): void };
+export type PageRequest<T> = { readonly result: Promise<T>; cancel(): void };
 
 /**
- * Starts the GET of one pull page, outside any store transaction. The request has its own abort
- * signal, linked to the operation's (`ctx.signal`), so that a prefetched page can be cancelled
- * alone when the import of the page before it fails. A rejection is marked handled here: a
- * cancelled prefetch is never awaited; an awaited one still rejects.
+ * Starts the GET of one pull page, outside any store transaction, and then `ready` on it as soon
+ * as it arrives (the pull decodes it there, in the time the page before spends waiting on the
+ * store). The request has its own abort signal, linked to the operation's (`ctx.signal`), so that
+ * a prefetched page can be cancelled alone when the import of the page before it fails. A
+ * rejection is marked handled here: a cancelled prefetch is never awaited; an awaited one still
+ * rejects.
  */
-export function requestPage(
+export function requestPage<T>(
   ctx: ActiveContext,
   url: string,
   timeoutMs: number,
   onDownloadProgress: (bytes: number) => void,
-): PageRequest {
+  ready: (page: FetchedPage) => Promise<T>,
+): PageRequest<T> {
   const abort = new PageAbort(ctx.signal);
   const started = ctx.clock.now();
   const result = ctx.transport
     .request({ method: 'GET', url, timeoutMs, signal: abort, onDownloadProgress })
     .then((response) => ({ response, elapsedMs: ctx.clock.now() - started }))
-    .finally(() => abort.release());
+    .finally(() => abort.release())
+    .then(ready);
   result.catch(() => undefined);
   return { result, cancel: () => abort.abort() };
 }

@@ -1,7 +1,7 @@
 import { LogResult, type SyncTask } from '../../core/model/sync.js';
 import type { StoreWriter } from '../../ports/local-store.js';
 import { TransportError } from '../../ports/transport.js';
-import { receive } from '../receive/receive.js';
+import { type DecodedSources, decodeSources, type receive, receiveDecoded } from '../receive/receive.js';
 import { type ActiveContext, activeOptions, currentRepository } from './active-context.js';
 import type { ActiveResult } from './active-result.js';
 import { buildPagedPullUrl, buildPullUrl, msinceFor } from './eden-urls.js';
@@ -9,7 +9,7 @@ import { readPageResults } from './page-results.js';
 import { laterOf, pullCheckpoint, snapshotBound } from './pull-checkpoint.js';
 import { filtersKey, type PullCursor, readPullCursor, withPullCursor } from './pull-cursor.js';
 import { logPullResult } from './pull-log.js';
-import { type PageRequest, requestPage } from './pull-page.js';
+import { type FetchedPage, type PageRequest, requestPage } from './pull-page.js';
 import { describeFailure } from './sync-log.js';
 
 type ReceiveOptions = Parameters<typeof receive>[3];
@@ -30,6 +30,9 @@ class PullImportError extends Error {
   readonly code = 'import';
 }
 
+/** A page as received and decoded. */
+type ReadyPage = FetchedPage & { readonly decoded: DecodedSources };
+
 type Totals = { records: number; created: number; updated: number; deleted: number; errors: string[]; bytes: number };
 
 function errorDetails(report: ImportReport): string[] {
@@ -46,8 +49,13 @@ function errorDetails(report: ImportReport): string[] {
  *   changed records keep their place. Each page is imported by `receive` in its own transaction,
  *   which also stores a cursor on the task (`SyncTask.pullCursor`); an interrupted pull resumes
  *   at the page after the last committed one. `pageSize: 0` pulls everything in one request.
+ * - While a page is imported, the next one is fetched and decoded (prefetch): outside the import
+ *   transaction, which never waits on the network; it is used only after that page committed, and
+ *   cancelled (its own abort signal) when the import fails or the operation is aborted. A failed
+ *   prefetch fails the pull as a failed fetch would: the pages before it stay committed.
  * - The checkpoint (`pullCheckpoint`) is written with the last page, in the same transaction, and
- *   only then; an error of any kind leaves it untouched.
+ *   only then; an error of any kind leaves it untouched. A local store failure (a full disk) is
+ *   an import ERROR: nothing of that page is written.
  *
  * Returns Eden's `(error, mtime)` with the logged `status` and `message` (see `ActiveResult`).
  */
@@ -69,23 +77,23 @@ export async function pull(ctx: ActiveContext, task: SyncTask, onconflict?: Pull
   let action = 'fetch';
   const outcome: { checkpoint: string | null } = { checkpoint: null };
   const base = { baseUrl: repository.url, resource, repositoryUuid: config.uuid, msince, filters: stored.filters };
-  const startPage = (page: number, start: number): PageRequest => {
+  const startPage = (page: number, start: number): PageRequest<ReadyPage> => {
     const url = paged ? buildPagedPullUrl({ ...base, start, limit: options.pageSize }) : buildPullUrl(base);
     const before = totals.bytes;
-    return requestPage(ctx, url, options.pullTimeoutMs, (bytes) =>
-      ctx.onProgress?.({ operation: 'pull', resource, phase: 'download', records: totals.records, bytes: before + bytes, page }),
-    );
+    const progress = (bytes: number): void =>
+      ctx.onProgress?.({ operation: 'pull', resource, phase: 'download', records: totals.records, bytes: before + bytes, page });
+    return requestPage(ctx, url, options.pullTimeoutMs, progress, async (fetched) => ({ ...fetched, decoded: await decodeSources(fetched.response.body) }));
   };
-  // The page after the one being imported is fetched meanwhile (prefetch), outside the import
-  // transaction; it is awaited only after that page committed, and cancelled if anything fails.
-  let next: PageRequest | null = null;
+  // The page after the one being imported is fetched and decoded meanwhile (prefetch), outside
+  // the import transaction; it is awaited only after that page committed, cancelled if anything fails.
+  let next: PageRequest<ReadyPage> | null = null;
   try {
     for (let page = 1; ; page += 1) {
       if (ctx.signal?.aborted) throw new TransportError('aborted');
       action = 'fetch';
-      const request: PageRequest = next ?? startPage(page, cursor.nextStart);
+      const request: PageRequest<ReadyPage> = next ?? startPage(page, cursor.nextStart);
       next = null;
-      const { response, elapsedMs: elapsed } = await request.result;
+      const { response, elapsedMs: elapsed, decoded } = await request.result;
       totals.bytes += response.bytes;
       const masters = paged ? readPageResults(response.body) : null;
       if (paged && masters === null) throw new TransportError('bad-response', 'the page has no results count');
@@ -111,7 +119,7 @@ export async function pull(ctx: ActiveContext, task: SyncTask, onconflict?: Pull
         cursor.maxMtime = maxMtime;
         cursor.bound = bound;
       };
-      const result = await receive({ store: ctx.store, clock: ctx.clock }, [response.body], resource, {
+      const result = await receiveDecoded({ store: ctx.store, clock: ctx.clock }, decoded, resource, {
         strategy: stored.strategy,
         updatePolicy: stored.updatePolicy,
         conflictPolicy: stored.conflictPolicy,

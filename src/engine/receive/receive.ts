@@ -4,7 +4,7 @@ import { planPrepared } from '../../core/import/plan-import.js';
 import { type PreparedImport, prepareImport } from '../../core/import/prepare-import.js';
 import type { LocalRecord } from '../../core/model/record.js';
 import { LogResult } from '../../core/model/sync.js';
-import { masterKeyString } from '../../ports/local-store.js';
+import { masterKeyString, type PendingChange, type RecordKey, type StoreReader } from '../../ports/local-store.js';
 import { decodeS3Xml, type S3XmlDocument } from '../../core/s3xml/index.js';
 import { readSource, type ReceiveSource } from './read-source.js';
 import type { ReceiveDeps, ReceiveOptions, ReceiveOutcome } from './receive-types.js';
@@ -32,11 +32,23 @@ function outcomeOf(report: ImportReport, ignoreErrors: boolean): ReceiveOutcome 
   return { status: LogResult.WARNING, remote: false, message: `${last.message} - invalid items ignored`, response: report };
 }
 
-/** Reads and decodes every source before anything is written; the documents' resources are joined. */
-async function decodeAll(sources: readonly ReceiveSource[]): Promise<S3XmlDocument> {
-  const docs: S3XmlDocument[] = [];
-  for (const source of sources) docs.push(decodeS3Xml(await readSource(source)));
-  return { attributes: docs[0]?.attributes ?? {}, resources: docs.flatMap((doc) => doc.resources) };
+/** Sources read and decoded (`decodeSources`): the joined document, or the ERROR outcome of a bad one. */
+export type DecodedSources = { readonly ok: true; readonly doc: S3XmlDocument } | { readonly ok: false; readonly outcome: ReceiveOutcome };
+
+/**
+ * Reads and decodes every source (the first step of `receive`, nothing written); the documents'
+ * resources are joined. A source that fails to read or decode gives the ERROR outcome instead.
+ * A pull decodes its next page with this while the page before is being imported.
+ */
+export async function decodeSources(sources: ReceiveSource | readonly ReceiveSource[]): Promise<DecodedSources> {
+  const list: readonly ReceiveSource[] = Array.isArray(sources) ? sources : [sources as ReceiveSource];
+  try {
+    const docs: S3XmlDocument[] = [];
+    for (const source of list) docs.push(decodeS3Xml(await readSource(source)));
+    return { ok: true, doc: { attributes: docs[0]?.attributes ?? {}, resources: docs.flatMap((doc) => doc.resources) } };
+  } catch (error) {
+    return { ok: false, outcome: failure(LogResult.ERROR, error instanceof Error ? error.message : String(error)) };
+  }
 }
 
 /**
@@ -53,15 +65,15 @@ export async function receive(
   resource: string,
   options: ReceiveOptions,
 ): Promise<ReceiveOutcome> {
-  if (options.mixed === true || resource === 'mixed' || resource === '') return failure(LogResult.FATAL, MIXED);
-  const list: readonly ReceiveSource[] = Array.isArray(sources) ? sources : [sources as ReceiveSource];
-  let doc: S3XmlDocument;
-  try {
-    doc = await decodeAll(list);
-  } catch (error) {
-    return failure(LogResult.ERROR, error instanceof Error ? error.message : String(error));
-  }
-  const prepared = prepareImport(doc, resource, deps.clock.now());
+  if (isMixed(resource, options)) return failure(LogResult.FATAL, MIXED);
+  return receiveDecoded(deps, await decodeSources(sources), resource, options);
+}
+
+/** `receive` of sources already decoded by `decodeSources` (same checks, same outcomes). */
+export async function receiveDecoded(deps: ReceiveDeps, decoded: DecodedSources, resource: string, options: ReceiveOptions): Promise<ReceiveOutcome> {
+  if (isMixed(resource, options)) return failure(LogResult.FATAL, MIXED);
+  if (!decoded.ok) return decoded.outcome;
+  const prepared = prepareImport(decoded.doc, resource, deps.clock.now());
   const ignoreErrors = options.ignoreErrors !== false;
   let report: ImportReport;
   try {
@@ -71,6 +83,23 @@ export async function receive(
     throw error;
   }
   return outcomeOf(report, ignoreErrors);
+}
+
+/**
+ * The pending marks of `keys` (`pendingOf`), read as the pending list of each table the keys name
+ * and kept for those keys only: a few index reads instead of one get per key (a page of a pull
+ * names thousands of records; a device has few pending changes).
+ */
+async function pendingOfKeys(tx: StoreReader, keys: readonly RecordKey[]): Promise<readonly (PendingChange | undefined)[]> {
+  const tables = [...new Set(keys.map((key) => key.table))];
+  const lists = await Promise.all(tables.map((table) => tx.listPending(table)));
+  const byKey = new Map<string, PendingChange>();
+  for (const list of lists) for (const mark of list) byKey.set(masterKeyString(mark), mark);
+  return byKey.size === 0 ? [] : keys.map((key) => byKey.get(masterKeyString(key)));
+}
+
+function isMixed(resource: string, options: ReceiveOptions): boolean {
+  return options.mixed === true || resource === 'mixed' || resource === '';
 }
 
 /**
@@ -87,7 +116,7 @@ function importPrepared(deps: ReceiveDeps, prepared: PreparedImport, options: Re
     const request = prepared.request;
     const [records, pending, components, referrers, tables] = await Promise.all([
       tx.getRecords(request.keys),
-      tx.pendingOf(request.keys),
+      pendingOfKeys(tx, request.keys),
       request.componentMasters.length > 0 ? tx.componentsOfMany(request.componentMasters) : new Map<string, readonly LocalRecord[]>(),
       request.referrerUuids.length > 0 ? tx.referrersOfMany(request.referrerUuids) : new Map<string, readonly LocalRecord[]>(),
       Promise.all(request.dedupeTables.map((table) => tx.queryRecords(table, { includeDeleted: true }))),
