@@ -19,9 +19,20 @@ export function masterKeyString(master: RecordKey): string {
 export type PendingFields = readonly string[] | 'all';
 
 /**
+ * How a pending field was cleared (set to null or removed) by a local edit: `'text'` when it held a
+ * string (not a date or time), which a push sends as an empty `<data>` (Eden stores `""`, or NULL
+ * for `IS_EMPTY_OR` text fields); `'other'` for any other value or a reference, which Eden cannot
+ * clear through S3XML (spec 3.3, 8.8), so such a change stays pending with an error.
+ */
+export type ClearedKind = 'text' | 'other';
+
+/**
  * A local change waiting to be pushed (architecture invariant 4.1). `revision` grows with every
  * local write of the record, so a push acknowledges exactly the revision it carried: an edit made
  * while the push was in flight stays pending, and so do the fields it changed.
+ *
+ * Pending is per repository (decision 0014): read for one repository, a change names what that
+ * repository has not acknowledged yet; read without one, it names what any repository still lacks.
  */
 export type PendingChange = {
   readonly table: string;
@@ -32,7 +43,12 @@ export type PendingChange = {
   readonly fields: PendingFields;
   /** Naive UTC time of the first unpushed local write. */
   readonly since: string;
-  /** The peer's message when it rejected this record in a push; null otherwise. */
+  /** The fields among `fields` (or of the whole record) that the local edits cleared, by kind. */
+  readonly cleared: Readonly<Record<string, ClearedKind>>;
+  /**
+   * The peer's message when it rejected this record in a push; null otherwise. Read for one
+   * repository, that repository's message; read without one, the first message of any repository.
+   */
   readonly error: string | null;
 };
 
@@ -63,9 +79,18 @@ export interface StoreReader {
   /** Records of one table in a stable order (insertion order, or `modified_on` descending with msince). */
   queryRecords(table: string, query: RecordQuery): Promise<readonly LocalRecord[]>;
   countRecords(table: string, query: RecordQuery): Promise<number>;
-  pendingOf(keys: readonly RecordKey[]): Promise<readonly (PendingChange | undefined)[]>;
-  /** Pending changes of one table; costs time proportional to their number, not the table size. */
-  listPending(table: string): Promise<readonly PendingChange[]>;
+  /** Pending marks of `keys` (for `repositoryId` when given, see {@link PendingChange}). */
+  pendingOf(keys: readonly RecordKey[], repositoryId?: string): Promise<readonly (PendingChange | undefined)[]>;
+  /**
+   * Pending changes of one table (for `repositoryId` when given: what it has not acknowledged);
+   * costs time proportional to their number, not the table size.
+   */
+  listPending(table: string, repositoryId?: string): Promise<readonly PendingChange[]>;
+  /**
+   * Pending changes of components of `masterTable` (records of any table whose `parent.table` is
+   * `masterTable`), for `repositoryId` when given: a push of that table carries them nested.
+   */
+  listPendingComponents(masterTable: string, repositoryId?: string): Promise<readonly PendingChange[]>;
   getTask(id: string): Promise<SyncTask | undefined>;
 }
 
@@ -74,12 +99,15 @@ export interface StoreWriter extends StoreReader {
   /** Stores records received from a peer (not pending). */
   putRecords(records: readonly LocalRecord[]): Promise<void>;
   /**
-   * The peer acknowledged these revisions: an entry still at that revision is removed; one edited
-   * since keeps pending only what the later edits changed (a create acknowledged is known to the peer).
+   * Repository `repositoryId` acknowledged these revisions: what they carried is no longer pending
+   * for it (later edits stay). The mark is removed once every repository with a push-capable task
+   * (mode 'push' or 'both') for the record's table, or its master's table, acknowledged its current
+   * revision; with no such repository it stays (decision 0014). Without `repositoryId` the local
+   * edit up to that revision is settled for every repository (a pull replaced it wholly, 0010).
    */
-  acknowledge(changes: readonly Pick<PendingChange, 'table' | 'uuid' | 'revision'>[]): Promise<void>;
-  /** Attaches the peer's rejection message to a pending change (it stays pending). */
-  markRejected(key: RecordKey, revision: number, message: string): Promise<void>;
+  acknowledge(changes: readonly Pick<PendingChange, 'table' | 'uuid' | 'revision'>[], repositoryId?: string): Promise<void>;
+  /** Attaches repository `repositoryId`'s rejection message to a pending change (it stays pending). */
+  markRejected(key: RecordKey, revision: number, message: string, repositoryId: string): Promise<void>;
   addConflicts(entries: readonly ConflictEntry[]): Promise<void>;
   putTask(task: SyncTask): Promise<void>;
   putRepository(repository: Repository): Promise<void>;
@@ -98,7 +126,8 @@ export interface LocalStore extends StoreReader {
   saveLocal(table: string, edit: LocalEdit): Promise<LocalRecord>;
   /** A local delete: marks the record deleted (a tombstone) and pending. */
   removeLocal(table: string, uuid: string): Promise<void>;
-  pending(table: string): Promise<readonly PendingChange[]>;
+  /** `listPending` outside a transaction. */
+  pending(table: string, repositoryId?: string): Promise<readonly PendingChange[]>;
 
   /** Runs `work` in one read-write transaction over every table; rolls back if it throws. */
   write<T>(work: (tx: StoreWriter) => Promise<T>): Promise<T>;
@@ -114,6 +143,12 @@ export interface LocalStore extends StoreReader {
   listLog(options?: { limit?: number }): Promise<readonly SyncLogEntry[]>;
   appendLog(entry: SyncLogEntry): Promise<void>;
   listConflicts(options?: { includeResolved?: boolean }): Promise<readonly ConflictEntry[]>;
+  /**
+   * Resolves a conflict entry. 'restore-local' writes the kept local version back as a new pending
+   * local write. 'keep-incoming' drops the local edit the entry is about: every pending field whose
+   * value is still the one the import left (the entry's `incoming`) leaves the pending mark, so it
+   * is not pushed; fields edited again since keep their value and stay pending (decision 0014).
+   */
   resolveConflict(id: number, resolution: 'keep-incoming' | 'restore-local'): Promise<void>;
   close(): void;
 }

@@ -201,4 +201,127 @@ describe('push', () => {
     expect((await push(h.ctx(), makeTask())).error).toBeNull();
     expect((await h.store.listPending('org_organisation')).map((p) => p.uuid)).toEqual([uuid]);
   });
+
+  describe('components, cleared fields and repositories (decision 0014)', () => {
+    const ORG = 'org_organisation';
+    const OFFICE = 'org_office';
+    const MASTER = 'urn:uuid:master-org';
+    const OK = '{"status": "success", "statuscode": "200", "records": 1, "updated": [1]}';
+
+    /** A store holding an organisation received from the peer (not pending). */
+    async function withPeerOrg(fields: Record<string, string | number | null> = { name: 'Peer Org', comments: 'note', phone: '1' }) {
+      const h = await harness(makeTask());
+      const org = {
+        table: ORG, uuid: MASTER, fields, references: {}, mci: 1, created_on: '2026-01-01T00:00:00', modified_on: '2026-01-01T00:00:00',
+        created_by: null, modified_by: null, owned_by_user: null, owned_by_group: null, deleted: false, replaced_by: null, parent: null,
+      };
+      await h.store.write((tx) => tx.putRecords([org]));
+      return h;
+    }
+
+    function accepting(seen: Seen[], reply = OK) {
+      server.use(
+        http.post(SYNC, async ({ request }) => {
+          await record(seen, request);
+          return HttpResponse.text(reply);
+        }),
+      );
+    }
+
+    it('pushes a new component nested under its unchanged master, which carries no data, and acknowledges it', async () => {
+      const h = await withPeerOrg();
+      const office = await h.store.saveLocal(OFFICE, { fields: { name: 'Field office' }, parent: { table: ORG, uuid: MASTER, alias: null } });
+      const seen: Seen[] = [];
+      accepting(seen);
+      const result = await push(h.ctx(), makeTask());
+      expect(result).toMatchObject({ error: null, status: 'success', message: 'Data sent successfully (1 records)' });
+      const body = seen[0]?.body ?? '';
+      expect(body).toMatch(new RegExp(`<resource name="org_organisation" uuid="${MASTER}"[^>]*><resource name="org_office" uuid="${office.uuid}"`));
+      expect(body).toContain('>Field office</data>');
+      expect(body).not.toContain('Peer Org');
+      expect(await h.store.pending(OFFICE)).toEqual([]);
+    });
+
+    it('acknowledges a component carried with its pending master, so it is not re-sent', async () => {
+      const h = await withPeerOrg();
+      await h.store.saveLocal(ORG, { uuid: MASTER, fields: { phone: '2' } });
+      const office = await h.store.saveLocal(OFFICE, { fields: { name: 'Field office' }, parent: { table: ORG, uuid: MASTER, alias: null } });
+      const seen: Seen[] = [];
+      accepting(seen);
+      expect((await push(h.ctx(), makeTask())).error).toBeNull();
+      expect(seen[0]?.body).toContain(`uuid="${office.uuid}"`);
+      expect(await h.store.pending(ORG)).toEqual([]);
+      expect(await h.store.pending(OFFICE)).toEqual([]);
+      expect(await push(h.ctx(), makeTask())).toMatchObject({ message: 'No data to send', idle: true });
+      expect(seen).toHaveLength(1);
+    });
+
+    it('keeps a component Eden refused (nested error tree) pending with the message; the master is acknowledged', async () => {
+      const h = await withPeerOrg();
+      await h.store.saveLocal(ORG, { uuid: MASTER, fields: { phone: '2' } });
+      const office = await h.store.saveLocal(OFFICE, { fields: { name: '' }, parent: { table: ORG, uuid: MASTER, alias: null } });
+      const reply = JSON.stringify({
+        status: 'success', statuscode: '200', records: 1, updated: [1],
+        tree: { $_org_organisation: [{ '@uuid': MASTER, $_org_office: [{ '@uuid': office.uuid, '@error': 'name: Enter a value' }] }] },
+      });
+      accepting([], reply);
+      const result = await push(h.ctx(), makeTask());
+      expect(result).toMatchObject({ status: 'warning' });
+      expect(result.message).toContain(`(UID: ${office.uuid}) org_office: name: Enter a value`);
+      expect(await h.store.pending(ORG)).toEqual([]);
+      expect((await h.store.pending(OFFICE)).map((p) => [p.uuid, p.error])).toEqual([[office.uuid, 'name: Enter a value']]);
+    });
+
+    it('sends a cleared text field as an empty <data>; keeps a cleared non-text field pending with a message', async () => {
+      const h = await withPeerOrg({ name: 'Peer Org', comments: 'note', staff: 5 });
+      await h.store.saveLocal(ORG, { uuid: MASTER, fields: { comments: null } });
+      const seen: Seen[] = [];
+      accepting(seen);
+      expect(await push(h.ctx(), makeTask())).toMatchObject({ error: null, status: 'success' });
+      expect(seen[0]?.body).toContain('<data field="comments"></data>');
+      expect(await h.store.pending(ORG)).toEqual([]);
+
+      await h.store.saveLocal(ORG, { uuid: MASTER, fields: { staff: null } });
+      const result = await push(h.ctx(), makeTask());
+      expect(result).toMatchObject({ error: null, status: 'warning' });
+      expect(result.message).toContain('staff: Eden cannot clear this field through sync');
+      expect((await h.store.pending(ORG)).map((p) => p.error)).toEqual(['staff: Eden cannot clear this field through sync']);
+    });
+
+    it('an edit acknowledged by one repository is still pushed to the second one', async () => {
+      const h = await withPeerOrg();
+      const second = { ...repository, id: 'repo-2', name: 'Second Eden' };
+      await h.store.putRepository(second);
+      await h.store.putTask(makeTask({ id: 'task-org-2', repositoryId: second.id }));
+      await h.store.saveLocal(ORG, { uuid: MASTER, fields: { phone: '2' } });
+      const seen: Seen[] = [];
+      accepting(seen);
+      expect((await push(h.ctx(), makeTask())).error).toBeNull();
+      expect(await h.store.pending(ORG, repository.id)).toEqual([]);
+      const task2 = (await h.store.getTask('task-org-2')) ?? makeTask();
+      expect(await push(h.ctx({ repository: second }), task2)).toMatchObject({ error: null, status: 'success' });
+      expect(seen).toHaveLength(2);
+      expect(seen[1]?.body).toContain('<data field="phone">2</data>');
+      expect(await h.store.pending(ORG)).toEqual([]);
+    });
+
+    it('the first push to a repository added later sends records created on this device, whole', async () => {
+      const h = await harness(makeTask());
+      const created = await h.store.saveLocal(ORG, { fields: { name: 'Made here', acronym: 'MH' } });
+      const seen: Seen[] = [];
+      accepting(seen);
+      expect((await push(h.ctx(), makeTask())).error).toBeNull();
+      expect(await h.store.pending(ORG)).toEqual([]);
+      const second = { ...repository, id: 'repo-2', name: 'Second Eden' };
+      await h.store.putRepository(second);
+      const task2 = makeTask({ id: 'task-org-2', repositoryId: second.id });
+      await h.store.putTask(task2);
+      expect(await push(h.ctx({ repository: second }), task2)).toMatchObject({ error: null, status: 'success', message: 'Data sent successfully (1 records)' });
+      expect(seen[1]?.body).toContain(`uuid="${created.uuid}"`);
+      expect(seen[1]?.body).toContain('>Made here</data>');
+      // Once the repository has been pushed to, it is no longer a first push.
+      expect(await push(h.ctx({ repository: second }), (await h.store.getTask('task-org-2')) ?? task2)).toMatchObject({ message: 'No data to send' });
+    });
+  });
 });
+

@@ -6,7 +6,7 @@ import type { LocalEdit, LocalRecord } from '../../core/model/record.js';
 import type { Repository, SyncConfig, SyncLogEntry, SyncTask } from '../../core/model/sync.js';
 import type { Clock } from '../../ports/clock.js';
 import type { LocalStore, PendingChange, RecordKey, RecordQuery, StoreReader, StoreWriter } from '../../ports/local-store.js';
-import { type EditContext, removeLocalRecord, restoreLocalRecord, saveLocalRecord } from './local-edits.js';
+import { type EditContext, keepIncomingVersion, removeLocalRecord, restoreLocalRecord, saveLocalRecord } from './local-edits.js';
 import { CONFIG_KEY, type EdenSyncDb } from './schema.js';
 import { guarded, StoreError } from './store-error.js';
 import { createStoreReader } from './store-reader.js';
@@ -70,14 +70,17 @@ export class DexieLocalStore implements LocalStore {
   countRecords(table: string, query: RecordQuery): Promise<number> {
     return this.#read(() => this.#reader.countRecords(table, query));
   }
-  pendingOf(keys: readonly RecordKey[]): Promise<readonly (PendingChange | undefined)[]> {
-    return this.#read(() => this.#reader.pendingOf(keys));
+  pendingOf(keys: readonly RecordKey[], repositoryId?: string): Promise<readonly (PendingChange | undefined)[]> {
+    return this.#read(() => this.#reader.pendingOf(keys, repositoryId));
   }
-  listPending(table: string): Promise<readonly PendingChange[]> {
-    return this.#read(() => this.#reader.listPending(table));
+  listPending(table: string, repositoryId?: string): Promise<readonly PendingChange[]> {
+    return this.#read(() => this.#reader.listPending(table, repositoryId));
   }
-  pending(table: string): Promise<readonly PendingChange[]> {
-    return this.listPending(table);
+  listPendingComponents(masterTable: string, repositoryId?: string): Promise<readonly PendingChange[]> {
+    return this.#read(() => this.#reader.listPendingComponents(masterTable, repositoryId));
+  }
+  pending(table: string, repositoryId?: string): Promise<readonly PendingChange[]> {
+    return this.listPending(table, repositoryId);
   }
   getTask(id: string): Promise<SyncTask | undefined> {
     return this.#read(() => this.#reader.getTask(id));
@@ -168,7 +171,8 @@ export class DexieLocalStore implements LocalStore {
   }
   /**
    * Marks a conflict resolved; 'restore-local' first writes the kept local version back as a new
-   * pending local write. Resolving an already resolved conflict changes nothing.
+   * pending local write, 'keep-incoming' drops the local edit's fields the import left as they are
+   * from the pending mark (see `keepIncomingVersion`). Resolving an already resolved conflict changes nothing.
    */
   resolveConflict(id: number, resolution: 'keep-incoming' | 'restore-local'): Promise<void> {
     const db = this.#db;
@@ -177,6 +181,7 @@ export class DexieLocalStore implements LocalStore {
       if (row === undefined) throw new StoreError('not-found', `conflict ${id}`);
       if (row.open === 0) return;
       if (resolution === 'restore-local') await restoreLocalRecord(db, row.entry.local, this.#context());
+      else if (row.entry.kind !== 'rejected-by-peer') await keepIncomingVersion(db, row.entry);
       await db.conflicts.put({ ...row, open: 0, entry: { ...row.entry, resolved: true } });
     });
   }

@@ -24,7 +24,7 @@ describe('saveLocal / removeLocal', () => {
     });
     expect(await t.store.get('org_organisation', saved.uuid)).toEqual(saved);
     expect(await t.store.pending('org_organisation')).toEqual([
-      { table: 'org_organisation', uuid: saved.uuid, op: 'upsert', revision: 1, fields: 'all', since: '2024-01-02T03:04:05', error: null },
+      { table: 'org_organisation', uuid: saved.uuid, op: 'upsert', revision: 1, fields: 'all', since: '2024-01-02T03:04:05', cleared: {}, error: null },
     ]);
   });
 

@@ -1,7 +1,8 @@
+import type { ConflictEntry } from '../../core/model/conflict.js';
 import type { LocalEdit, LocalRecord } from '../../core/model/record.js';
 import type { PendingChange } from '../../ports/local-store.js';
 import { nextSeq } from './next-seq.js';
-import { changedByWrite, pendingAfterWrite } from './pending-marks.js';
+import { pendingAfterKeepIncoming, pendingAfterWrite } from './pending-marks.js';
 import { toRecordRow } from './record-row.js';
 import { noteRecordWrite } from './record-writes.js';
 import type { EdenSyncDb, RecordRow } from './schema.js';
@@ -25,8 +26,7 @@ async function putLocal(db: EdenSyncDb, row: RecordRow | undefined, record: Loca
   const previous = await db.pending.get([record.table, record.uuid]);
   await db.records.put(toRecordRow(record, seq, revision));
   await noteRecordWrite(db);
-  const change = { table: record.table, uuid: record.uuid, op, revision, now };
-  await db.pending.put(pendingAfterWrite(previous, change, changedByWrite(row?.record, record)));
+  await db.pending.put(pendingAfterWrite(previous, { op, revision, now, before: row?.record, after: record }));
 }
 
 /**
@@ -98,4 +98,17 @@ export async function restoreLocalRecord(db: EdenSyncDb, local: LocalRecord, con
     modified_on: context.now,
   };
   await putLocal(db, row, record, local.deleted ? 'delete' : 'upsert', context.now);
+}
+
+/**
+ * The user kept the incoming version of a conflict: the pending fields the import left as they
+ * are leave the mark (see `pendingAfterKeepIncoming`); the record itself is not written.
+ */
+export async function keepIncomingVersion(db: EdenSyncDb, entry: Pick<ConflictEntry, 'table' | 'uuid' | 'incoming'>): Promise<void> {
+  const previous = await db.pending.get([entry.table, entry.uuid]);
+  if (previous === undefined) return;
+  const current = (await db.records.get([entry.table, entry.uuid]))?.record;
+  const after = pendingAfterKeepIncoming(previous, current, entry.incoming);
+  if (after === null) await db.pending.delete([entry.table, entry.uuid]);
+  else await db.pending.put(after);
 }

@@ -129,7 +129,7 @@ describe('pending fields: what local edits changed since the last acknowledged p
     t = await openTestStore();
     await withPeerOrg();
     await t.store.saveLocal(ORG, { uuid: 'o1', fields: { phone: '2' } });
-    await t.store.write((tx) => tx.markRejected({ table: ORG, uuid: 'o1' }, 1, 'phone: invalid'));
+    await t.store.write((tx) => tx.markRejected({ table: ORG, uuid: 'o1' }, 1, 'phone: invalid', 'r1'));
     expect(await pendingOf(ORG, 'o1')).toMatchObject({ fields: ['phone'], error: 'phone: invalid' });
   });
 

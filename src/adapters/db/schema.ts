@@ -2,7 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { ConflictEntry } from '../../core/model/conflict.js';
 import type { LocalRecord } from '../../core/model/record.js';
 import type { Repository, SyncConfig, SyncLogEntry, SyncTask } from '../../core/model/sync.js';
-import type { PendingChange } from '../../ports/local-store.js';
+import type { ClearedKind, PendingChange } from '../../ports/local-store.js';
 
 /**
  * One record with the fields its indexes need. Only three indexes serve every read (each costs
@@ -33,15 +33,31 @@ export type RecordRow = {
 };
 
 /**
- * The stored pending mark of a record. `fieldRevisions` maps each field or reference a local edit
- * changed (since the last acknowledged push) to the revision of its latest change; `wholeAt` is
- * the revision of the latest write that needs the whole record pushed (see `PendingFields`), or null. Keeping
- * revisions per field lets an acknowledge clear exactly what the acknowledged revision carried.
+ * The stored pending mark of a record (one per record, shared by every repository).
+ * `fieldRevisions` maps each field or reference a local edit changed to the revision of its latest
+ * change; `wholeAt` is the revision of the latest write that needs the whole record pushed (see
+ * `PendingFields`), or null; `cleared` the fields a local edit cleared (kind and revision).
+ * `acknowledged` maps each repository id to the revision it acknowledged: what is pending for a
+ * repository is what changed after that revision (decision 0014). `errors` holds each repository's
+ * rejection message. `masterTable` is the table of the record's master (`""` for a master), indexed
+ * so that a push of that table finds its pending components.
  */
-export type PendingRow = Omit<PendingChange, 'fields'> & {
+export type PendingRow = {
+  readonly table: string;
+  readonly uuid: string;
+  readonly op: PendingChange['op'];
+  readonly revision: number;
+  readonly since: string;
   readonly fieldRevisions: Readonly<Record<string, number>>;
   readonly wholeAt: number | null;
+  readonly cleared: Readonly<Record<string, ClearedMark>>;
+  readonly acknowledged: Readonly<Record<string, number>>;
+  readonly errors: Readonly<Record<string, string>>;
+  readonly masterTable: string;
 };
+
+/** A field cleared by a local write: its kind and the revision of that write. */
+export type ClearedMark = { readonly kind: ClearedKind; readonly at: number };
 
 /** The single config row has key {@link CONFIG_KEY}. */
 export type ConfigRow = SyncConfig & { readonly key: string };
@@ -90,10 +106,36 @@ export class EdenSyncDb extends Dexie {
       conflicts: '++id,open',
       meta: 'name',
     });
+    // Version 2: pending marks per repository (decision 0014), indexed by their master's table.
+    this.version(2)
+      .stores({ pending: '[table+uuid],table,masterTable' })
+      .upgrade(async (tx) => {
+        const pending = tx.table<PendingRow & { error?: unknown }, [string, string]>('pending');
+        const rows = await pending.toArray();
+        const records = await tx.table<RecordRow, [string, string]>('records').bulkGet(rows.map((row): [string, string] => [row.table, row.uuid]));
+        await pending.bulkPut(
+          rows.map((row, index) => {
+            const { error: _dropped, ...rest } = row;
+            return { ...rest, ...upgradedPendingRow(rest, records[index]?.record.parent?.table ?? '') };
+          }),
+        );
+      });
   }
 
   /** Every table, for a transaction that spans the whole store. */
   allTables(): Table[] {
     return [this.records, this.pending, this.config, this.repositories, this.tasks, this.log, this.conflicts, this.meta];
   }
+}
+
+/** A version-1 pending row in the version-2 shape (its device-wide error is dropped: re-sent once). */
+function upgradedPendingRow(row: Partial<PendingRow>, masterTable: string): Omit<PendingRow, 'table' | 'uuid' | 'op' | 'revision' | 'since'> {
+  return {
+    fieldRevisions: row.fieldRevisions ?? {},
+    wholeAt: row.wholeAt ?? null,
+    cleared: row.cleared ?? {},
+    acknowledged: row.acknowledged ?? {},
+    errors: row.errors ?? {},
+    masterTable,
+  };
 }

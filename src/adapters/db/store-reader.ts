@@ -74,6 +74,16 @@ function pendingRows(db: EdenSyncDb, keys: readonly RecordKey[]): Promise<(Pendi
   });
 }
 
+/** The changes of the rows that are pending for the repository (for any, without one). */
+function pendingList(rows: readonly PendingRow[], repositoryId: string | undefined): PendingChange[] {
+  const changes: PendingChange[] = [];
+  for (const row of rows) {
+    const change = pendingChangeOf(row, repositoryId);
+    if (change !== undefined) changes.push(change);
+  }
+  return changes;
+}
+
 /**
  * The reads of the port over one database. Inside `LocalStore.write` Dexie binds every call to that
  * write's transaction; outside, each call runs in its own read-only transaction.
@@ -103,12 +113,17 @@ export function createStoreReader(db: EdenSyncDb): StoreReader {
     },
     /** Counts every record the query selects; `start` and `limit` are ignored. */
     countRecords: (table, query) => countRecordRows(db, table, query),
-    async pendingOf(keys: readonly RecordKey[]): Promise<(PendingChange | undefined)[]> {
-      return (await pendingRows(db, keys)).map((row) => (row === undefined ? undefined : pendingChangeOf(row)));
+    async pendingOf(keys: readonly RecordKey[], repositoryId?: string): Promise<(PendingChange | undefined)[]> {
+      return (await pendingRows(db, keys)).map((row) => (row === undefined ? undefined : pendingChangeOf(row, repositoryId)));
     },
     /** Reads the `pending` table through its `table` index only: cost follows the pending count. */
-    async listPending(table: string): Promise<PendingChange[]> {
-      return (await db.pending.where('table').equals(table).toArray()).map(pendingChangeOf);
+    async listPending(table: string, repositoryId?: string): Promise<PendingChange[]> {
+      return pendingList(await db.pending.where('table').equals(table).toArray(), repositoryId);
+    },
+    /** Reads the `pending` table through its `masterTable` index only. */
+    async listPendingComponents(masterTable: string, repositoryId?: string): Promise<PendingChange[]> {
+      if (masterTable === '') return [];
+      return pendingList(await db.pending.where('masterTable').equals(masterTable).toArray(), repositoryId);
     },
     async getTask(id: string) {
       return (await db.tasks.get(id))?.task;

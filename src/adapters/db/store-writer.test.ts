@@ -99,9 +99,9 @@ describe('acknowledge and markRejected', () => {
     t = await openTestStore();
     const a = await t.store.saveLocal('pr_person', { fields: { first_name: '' } });
     const key = { table: 'pr_person', uuid: a.uuid };
-    await t.store.write((tx) => tx.markRejected(key, 1, 'first_name: required'));
+    await t.store.write((tx) => tx.markRejected(key, 1, 'first_name: required', 'r1'));
     expect((await t.store.pending('pr_person'))[0]).toMatchObject({ revision: 1, error: 'first_name: required' });
-    await t.store.write((tx) => tx.markRejected(key, 7, 'about another revision'));
+    await t.store.write((tx) => tx.markRejected(key, 7, 'about another revision', 'r1'));
     expect((await t.store.pending('pr_person'))[0]?.error).toBe('first_name: required');
     await t.store.saveLocal('pr_person', { uuid: a.uuid, fields: { first_name: 'Ann' } });
     expect((await t.store.pending('pr_person'))[0]).toMatchObject({ revision: 2, error: null });

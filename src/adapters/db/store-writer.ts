@@ -78,19 +78,39 @@ async function putPeerRecords(db: EdenSyncDb, memo: RowMemo, records: readonly L
   for (const row of changed) memo.rows.set(keyOf(row.table, row.uuid), row);
 }
 
+/** The repositories with a push-capable task (mode 'push' or 'both'), by the task's table. */
+async function pushRepositoriesByTable(db: EdenSyncDb): Promise<Map<string, Set<string>>> {
+  const byTable = new Map<string, Set<string>>();
+  for (const { task } of await db.tasks.toArray()) {
+    if (task.mode !== 'push' && task.mode !== 'both') continue;
+    const set = byTable.get(task.resourceName) ?? new Set<string>();
+    set.add(task.repositoryId);
+    byTable.set(task.resourceName, set);
+  }
+  return byTable;
+}
+
 /**
- * Acknowledges pushed revisions: marks still at that revision are removed, marks edited since keep
- * only what the later edits changed (see `pendingAfterAcknowledge`); other keys are left alone.
+ * Acknowledges pushed revisions, for one repository or (without one) for all: see
+ * `pendingAfterAcknowledge`. A record is pushed by the tasks of its own table and, as a component,
+ * by those of its master's table, so the repositories of both must acknowledge it before its mark
+ * goes. Keys without a mark are left alone.
  */
-async function acknowledgePending(db: EdenSyncDb, changes: readonly Pick<PendingChange, 'table' | 'uuid' | 'revision'>[]): Promise<void> {
+async function acknowledgePending(
+  db: EdenSyncDb,
+  changes: readonly Pick<PendingChange, 'table' | 'uuid' | 'revision'>[],
+  repositoryId: string | undefined,
+): Promise<void> {
   if (changes.length === 0) return;
   const rows = await db.pending.bulkGet(changes.map((change): [string, string] => [change.table, change.uuid]));
+  const byTable = repositoryId === undefined ? new Map<string, Set<string>>() : await pushRepositoriesByTable(db);
   const done: [string, string][] = [];
   const kept: PendingRow[] = [];
   changes.forEach((change, index) => {
     const row = rows[index];
     if (row === undefined) return;
-    const after = pendingAfterAcknowledge(row, change.revision);
+    const repositories = new Set([...(byTable.get(row.table) ?? []), ...(byTable.get(row.masterTable) ?? [])]);
+    const after = pendingAfterAcknowledge(row, change.revision, repositoryId, [...repositories]);
     if (after === null) done.push([change.table, change.uuid]);
     else if (after !== row) kept.push(after);
   });
@@ -128,12 +148,15 @@ export function createStoreWriter(db: EdenSyncDb, tx: Transaction): StoreWriter 
     countRecords: inside(reader.countRecords),
     pendingOf: inside(reader.pendingOf),
     listPending: inside(reader.listPending),
+    listPendingComponents: inside(reader.listPendingComponents),
     getTask: inside(reader.getTask),
     putRecords: inside((records: readonly LocalRecord[]) => putPeerRecords(db, memo, records)),
-    acknowledge: inside((changes: readonly Pick<PendingChange, 'table' | 'uuid' | 'revision'>[]) => acknowledgePending(db, changes)),
-    markRejected: inside(async (key: RecordKey, revision: number, message: string) => {
+    acknowledge: inside((changes: readonly Pick<PendingChange, 'table' | 'uuid' | 'revision'>[], repositoryId?: string) =>
+      acknowledgePending(db, changes, repositoryId),
+    ),
+    markRejected: inside(async (key: RecordKey, revision: number, message: string, repositoryId: string) => {
       const row = await db.pending.get([key.table, key.uuid]);
-      if (row?.revision === revision) await db.pending.put({ ...row, error: message });
+      if (row?.revision === revision) await db.pending.put({ ...row, errors: { ...row.errors, [repositoryId]: message } });
     }),
     addConflicts: inside((entries) => addConflictRows(db, entries)),
     putTask: inside((task) => putTaskRow(db, task)),
