@@ -1,7 +1,7 @@
 import type { ComponentLink, LocalRecord, RecordReference } from '../model/record.js';
 import { fieldPolicy, mentionsMaster } from '../policy/update-policy.js';
 import { formatTime } from './codec-bridge.js';
-import type { ImportState, ItemResult } from './import-state.js';
+import { effectOf, type ImportState, type ItemResult } from './import-state.js';
 import type { IncomingItem } from './incoming-item.js';
 import { done, failed } from './item-helpers.js';
 import { tableRules } from './known-tables.js';
@@ -52,6 +52,6 @@ export function commitCreate(
     replaced_by: null,
     parent,
   };
-  state.write(record, { overwrote: false, localSurvives: false });
+  state.write(record, effectOf(false));
   return done('create', uuid);
 }

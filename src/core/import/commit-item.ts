@@ -4,7 +4,7 @@ import { commitDelete, commitMerge } from './commit-removal.js';
 import { commitUpdate } from './commit-update.js';
 import type { ImportState, ItemResult } from './import-state.js';
 import type { IncomingItem } from './incoming-item.js';
-import { done, failed, resolveReferences } from './item-helpers.js';
+import { done, failed, NOT_PERMITTED, resolveReferences } from './item-helpers.js';
 
 /**
  * Commits one item (spec 4.3 method table, 4.4a strategy): a parse failure is an error; a
@@ -27,11 +27,11 @@ export function commitItem(
   if (item.deleted) {
     if (local === undefined) return done('delete', null);
     const method = item.replacedBy === null ? 'delete' : 'merge';
-    if (!state.strategy.has(method)) return failed(item, method, 'Operation not permitted');
+    if (!state.strategy.has(method)) return failed(item, method, NOT_PERMITTED);
     return item.replacedBy === null ? commitDelete(state, item, local) : commitMerge(state, item, local, item.replacedBy);
   }
   const method = local === undefined ? 'create' : 'update';
-  if (!state.strategy.has(method)) return failed(item, method, 'Operation not permitted');
+  if (!state.strategy.has(method)) return failed(item, method, NOT_PERMITTED);
   return local === undefined
     ? commitCreate(state, item, uuid, resolved.references, parent)
     : commitUpdate(state, item, local, resolved.references, parent);

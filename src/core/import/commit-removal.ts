@@ -1,6 +1,7 @@
 import type { LocalRecord } from '../model/record.js';
 import { isNotFromMaster, isOriginalNewer, recordPolicy } from '../policy/update-policy.js';
-import type { ImportState, ItemResult } from './import-state.js';
+import { parseStoredTime } from './codec-bridge.js';
+import { effectOf, type ImportState, type ItemResult } from './import-state.js';
 import type { IncomingItem } from './incoming-item.js';
 import { conflictAllows, done, factsOf, failed } from './item-helpers.js';
 import { tableRules } from './known-tables.js';
@@ -15,9 +16,29 @@ function policyRefusesRemoval(state: ImportState, item: IncomingItem, local: Loc
 }
 
 /**
+ * The `modified_on` a removal stamps (decision 0017): now, as Eden does; with `removalTime: 'peer'`
+ * the incoming tombstone's own `modified_on` (the peer's deletion time), now when it has none.
+ */
+function removalTime(state: ImportState, item: IncomingItem): string {
+  return state.options.removalTime === 'peer' ? (item.meta.get('modified_on') ?? state.nowText) : state.nowText;
+}
+
+/**
+ * A record moved by a merge: stamped like the removal (Eden: now); with the peer's time, never
+ * earlier than its own `modified_on` (a link moved, no data).
+ */
+function movedTime(state: ImportState, record: LocalRecord, stamp: string): string {
+  if (state.options.removalTime !== 'peer') return stamp;
+  const own = parseStoredTime(record.modified_on);
+  const at = parseStoredTime(stamp);
+  return own !== null && at !== null && own > at && record.modified_on !== null ? record.modified_on : stamp;
+}
+
+/**
  * DELETE (spec 4.10): skipped when the local record is already deleted, on a refused conflict, or
  * by policy; refused with an integrity error while live restricting components exist (DEL-028).
- * The record becomes a tombstone (fields kept) whose `modified_on` is the deletion time (now).
+ * The record becomes a tombstone (fields kept) whose `modified_on` is the deletion time: now, or
+ * the tombstone's own `modified_on` with `removalTime: 'peer'` (decision 0017).
  * Skipped deletions are still reported under `deleted` (finding 7).
  */
 export function commitDelete(state: ImportState, item: IncomingItem, local: LocalRecord): ItemResult {
@@ -26,7 +47,7 @@ export function commitDelete(state: ImportState, item: IncomingItem, local: Loca
   const restricting = tableRules(local.table).restrictingComponents;
   const blockers = state.componentsOf(local.table, local.uuid).filter((c) => !c.deleted && restricting.includes(c.table));
   if (blockers.length > 0) return failed(item, 'delete', INTEGRITY);
-  state.write({ ...local, deleted: true, modified_on: state.nowText }, { overwrote: true, localSurvives: false });
+  state.write({ ...local, deleted: true, modified_on: removalTime(state, item) }, effectOf(true));
   return done('delete', local.uuid);
 }
 
@@ -35,8 +56,9 @@ export function commitDelete(state: ImportState, item: IncomingItem, local: Loca
  * up as it stands after earlier items of this import. Absent: skipped without error (MRG-005,
  * STRAT-028). Deleted, or the notice's own uuid: an error for this item only, where Eden rolls
  * back the whole transaction (finding 4; docs/decisions/0007-failed-merge.md). Otherwise the
- * duplicate's components and referrers move to the survivor (their `modified_on` becomes now), and
- * the duplicate becomes a tombstone with `replaced_by`. The survivor itself is not touched.
+ * duplicate's components and referrers move to the survivor, and the duplicate becomes a tombstone
+ * with `replaced_by`, all stamped with now (Eden), or with `removalTime: 'peer'` the notice's
+ * `modified_on`, never moving a moved record's back (decision 0017). The survivor is not touched.
  */
 export function commitMerge(state: ImportState, item: IncomingItem, local: LocalRecord, survivorUuid: string): ItemResult {
   if (local.deleted) return done('merge', local.uuid);
@@ -46,10 +68,11 @@ export function commitMerge(state: ImportState, item: IncomingItem, local: Local
   if (survivor === undefined) return done('merge', local.uuid);
   if (survivor.deleted) return failed(item, 'merge', `Record not found: ${local.table}.${survivorUuid} (the replacing record is deleted)`);
 
+  const stamp = removalTime(state, item);
   for (const component of state.componentsOf(local.table, local.uuid)) {
     if (component.parent === null) continue;
     const parent = { ...component.parent, uuid: survivor.uuid };
-    state.write({ ...component, parent, modified_on: state.nowText }, { overwrote: false, localSurvives: true });
+    state.write({ ...component, parent, modified_on: movedTime(state, component, stamp) }, effectOf(false));
   }
   for (const referrer of state.referrersOf(local.uuid)) {
     if (referrer.table === local.table && referrer.uuid === local.uuid) continue;
@@ -59,9 +82,9 @@ export function commitMerge(state: ImportState, item: IncomingItem, local: Local
         { ...reference, uuids: [...new Set(reference.uuids.map((uuid) => (uuid === local.uuid ? survivor.uuid : uuid)))] },
       ]),
     );
-    state.write({ ...referrer, references, modified_on: state.nowText }, { overwrote: false, localSurvives: true });
+    state.write({ ...referrer, references, modified_on: movedTime(state, referrer, stamp) }, effectOf(false));
   }
   const duplicate = state.current(local.table, local.uuid) ?? local;
-  state.write({ ...duplicate, deleted: true, replaced_by: survivor.uuid, modified_on: state.nowText }, { overwrote: true, localSurvives: false });
+  state.write({ ...duplicate, deleted: true, replaced_by: survivor.uuid, modified_on: stamp }, effectOf(true));
   return done('merge', local.uuid);
 }

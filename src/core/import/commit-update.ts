@@ -2,7 +2,7 @@ import type { JsonValue } from '../model/json.js';
 import type { ComponentLink, LocalRecord, RecordReference } from '../model/record.js';
 import { fieldPolicy, isNotFromMaster, isOriginalNewer, policyRefuses, recordPolicy } from '../policy/update-policy.js';
 import { formatTime, parseStoredTime } from './codec-bridge.js';
-import type { ImportState, ItemResult } from './import-state.js';
+import { type ImportState, type ItemResult, NOTHING_COVERED } from './import-state.js';
 import type { IncomingItem } from './incoming-item.js';
 import { conflictAllows, done, factsOf, failed, sameJson, sameReference } from './item-helpers.js';
 import { META_FIELDS, tableRules, type MetaField } from './known-tables.js';
@@ -18,6 +18,14 @@ function comparedFields(table: string, mandatory: readonly string[]): ReadonlySe
     comparedByTable.set(table, set);
   }
   return set;
+}
+
+/** The fields and references of `record` that hold the value the item carried (see `WriteEffect.covered`). */
+function coveredBy(item: IncomingItem, references: Readonly<Record<string, RecordReference>>, record: LocalRecord): ReadonlySet<string> {
+  const covered = new Set<string>();
+  for (const [field, value] of item.fields) if (sameJson(getOwn(record.fields, field), value)) covered.add(field);
+  for (const [field, reference] of Object.entries(references)) if (sameReference(getOwn(record.references, field), reference)) covered.add(field);
+  return covered;
 }
 
 const isBlank = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
@@ -59,13 +67,9 @@ export function commitUpdate(
   const refs: Record<string, RecordReference> = { ...local.references };
   const meta: Partial<Record<MetaField, string>> = {};
   let anyData = false;
-  let localSurvives = Object.keys(local.fields).some((field) => !item.fields.has(field));
   for (const [field, value] of item.fields) {
     if (compared.has(field) && sameJson(getOwn(local.fields, field), value)) continue;
-    if (policyRefuses(fieldPolicy(policy, field), facts)) {
-      if (!sameJson(getOwn(local.fields, field), value)) localSurvives = true;
-      continue;
-    }
+    if (policyRefuses(fieldPolicy(policy, field), facts)) continue;
     setOwn(fields, field, value);
     anyData = true;
   }
@@ -78,10 +82,7 @@ export function commitUpdate(
   }
   for (const [field, reference] of Object.entries(references)) {
     if (sameReference(getOwn(local.references, field), reference)) continue;
-    if (policyRefuses(fieldPolicy(policy, field), facts)) {
-      localSurvives = true;
-      continue;
-    }
+    if (policyRefuses(fieldPolicy(policy, field), facts)) continue;
     setOwn(refs, field, reference);
     anyData = true;
   }
@@ -100,6 +101,7 @@ export function commitUpdate(
     replaced_by: null,
     parent: parent ?? local.parent,
   };
-  state.write(record, { overwrote: anyData || undelete, localSurvives });
+  const pending = state.snapshot.pendingOf(item.table, local.uuid) !== undefined;
+  state.write(record, { overwrote: anyData || undelete, covered: pending ? coveredBy(item, references, record) : NOTHING_COVERED });
   return done('update', local.uuid);
 }

@@ -11,9 +11,25 @@ import { keyOf, type PreparedImport } from './prepare-import.js';
 export type WriteEffect = {
   /** The peer's version replaced or deleted local content (not just a moved link). */
   readonly overwrote: boolean;
-  /** Some local value is still in the written record (the local edit is not wholly replaced). */
-  readonly localSurvives: boolean;
+  /**
+   * The fields and references that now hold the value an incoming element carried (written, or
+   * already equal): a pending local edit of any other one survives in the record.
+   */
+  readonly covered: ReadonlySet<string>;
 };
+
+/** An empty `WriteEffect.covered`. */
+export const NOTHING_COVERED: ReadonlySet<string> = new Set<string>();
+
+/** A write that carries no incoming value over local content (a create, a deletion, a moved link). */
+export function effectOf(overwrote: boolean): WriteEffect {
+  return { overwrote, covered: NOTHING_COVERED };
+}
+
+function union(a: ReadonlySet<string> | undefined, b: ReadonlySet<string>): ReadonlySet<string> {
+  if (a === undefined || a.size === 0) return b;
+  return b.size === 0 ? a : new Set([...a, ...b]);
+}
 
 /** The outcome of one item's commit. `listed` is the uuid to report under its method, if any. */
 export type ItemResult = {
@@ -64,10 +80,7 @@ export class ImportState {
       this.childrenOf.set(parentKey, set);
     }
     const before = this.effects.get(key);
-    this.effects.set(key, {
-      overwrote: effect.overwrote || (before?.overwrote ?? false),
-      localSurvives: effect.localSurvives || (before?.localSurvives ?? false),
-    });
+    this.effects.set(key, { overwrote: effect.overwrote || (before?.overwrote ?? false), covered: union(before?.covered, effect.covered) });
   }
 
   /** Current components of a master: the loaded ones plus any this import has attached. */
@@ -101,7 +114,7 @@ export class ImportState {
   written(): { record: LocalRecord; effect: WriteEffect }[] {
     return [...this.working].map(([key, record]) => ({
       record,
-      effect: this.effects.get(key) ?? { overwrote: false, localSurvives: true },
+      effect: this.effects.get(key) ?? effectOf(false),
     }));
   }
 }

@@ -6,8 +6,16 @@ import type { OnConflict } from '../policy/conflict-item.js';
 /** Identity of a record (same shape as the store port's `RecordKey`). */
 export type ImportKey = { readonly table: string; readonly uuid: string };
 
-/** The pending mark of a local change (same shape as the store port's `PendingChange`, reduced). */
-export type PendingMark = { readonly table: string; readonly uuid: string; readonly revision: number };
+/**
+ * The pending mark of a local change (same shape as the store port's `PendingChange`, reduced).
+ * `fields` names the fields and references the local edits changed; `'all'` or absent: the whole record.
+ */
+export type PendingMark = {
+  readonly table: string;
+  readonly uuid: string;
+  readonly revision: number;
+  readonly fields?: readonly string[] | 'all';
+};
 
 /** One record the import refused with an error (Eden's error tree entry). */
 export type ImportError = {
@@ -23,6 +31,10 @@ export type ImportError = {
  * uuids by method (refused updates and deletions are listed too, as Eden does); `mtime` is the
  * newest item mtime among them (naive UTC; now for an element without `modified_on`);
  * `conflicts` is the number of local versions put in the conflict inbox.
+ *
+ * `peerMtime` and `rejectedMtime` are ours, for a pull checkpoint (architecture invariant 2,
+ * docs/decisions/0015-checkpoint-not-past-rejected.md): they count only `modified_on` values the
+ * peer sent, never the device clock.
  */
 export type ImportReport = {
   readonly records: number;
@@ -32,6 +44,13 @@ export type ImportReport = {
   readonly errors: readonly ImportError[];
   readonly mtime: string | null;
   readonly conflicts: number;
+  /** Newest `modified_on` the peer sent among the masters counted in `records`; null if none sent one. */
+  readonly peerMtime: string | null;
+  /**
+   * Oldest `modified_on` the peer sent among the masters refused with an error of their own or of a
+   * nested component ("Operation not permitted" of the strategy excepted); null if none.
+   */
+  readonly rejectedMtime: string | null;
 };
 
 /** Parameters of one import (Eden's `import_xml` arguments, spec 4.1). */
@@ -51,7 +70,16 @@ export type ImportOptions = {
   readonly source?: string;
   /** Makes a uuid for an element that has none and matches no local record. */
   readonly newUuid: () => string;
+  /**
+   * The `modified_on` a DELETE or MERGE stamps (docs/decisions/0017-removal-time.md): `'now'`
+   * (default, Eden's: right for a peer that others pull from with msince) or `'peer'`: the incoming
+   * tombstone's `modified_on` (now when it has none), for a client's pull.
+   */
+  readonly removalTime?: RemovalTime;
 };
+
+/** See `ImportOptions.removalTime`. */
+export type RemovalTime = 'now' | 'peer';
 
 /**
  * The local state an import needs, pre-loaded by the engine (see `snapshotRequest`): records by

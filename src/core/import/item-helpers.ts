@@ -10,6 +10,9 @@ import type { IncomingItem } from './incoming-item.js';
 import { keyOf } from './prepare-import.js';
 import { setOwn } from '../model/own-property.js';
 
+/** The error of an item whose method the task's strategy does not permit (spec 4.4a). */
+export const NOT_PERMITTED = 'Operation not permitted';
+
 /** The facts policies decide on, for an item against its local original. */
 export function factsOf(item: IncomingItem, local: LocalRecord): PolicyFacts {
   return { localMtime: parseStoredTime(local.modified_on), incomingMtime: item.mtime, localMci: local.mci, incomingMci: item.mci };

@@ -161,3 +161,69 @@ describe('planImport: merges, components, errors', () => {
     expect(plan.report.errors).toEqual([{ uuid: 'b', table: ORG, field: 'name', message: 'name: value(s) required' }]);
   });
 });
+
+describe('planImport: peer times for a pull checkpoint (decision 0015)', () => {
+  const at = (day: number): string => `2024-01-${String(day).padStart(2, '0')}T10:00:00`;
+
+  it('peerMtime counts only modified_on values the peer sent; mtime is Eden\'s (now for an element without one)', () => {
+    const plan = planImport(doc(element(ORG, { uuid: 'a', modified_on: at(12) }, { name: 'A' }), element(ORG, { uuid: 'b' }, { name: 'B' })), ORG, snapshot([]), options(), NOW);
+    expect(plan.report).toMatchObject({ records: 2, mtime: '2030-01-01T00:00:00', peerMtime: at(12), rejectedMtime: null });
+    const none = planImport(doc(element(ORG, { uuid: 'b' }, { name: 'B' })), ORG, snapshot([]), options(), NOW);
+    expect(none.report).toMatchObject({ mtime: '2030-01-01T00:00:00', peerMtime: null });
+  });
+
+  it('rejectedMtime is the oldest master refused with an error, its own or a nested component\'s', () => {
+    const badOffice = element('org_office', { uuid: 'o1', modified_on: at(20) }, { phone1: 'no name' });
+    const plan = planImport(
+      doc(
+        element(ORG, { uuid: 'ok', modified_on: at(25) }, { name: 'OK' }),
+        element(ORG, { uuid: 'late', modified_on: at(18) }, { acronym: 'no name' }),
+        element(ORG, { uuid: 'parent', modified_on: at(15) }, { name: 'Parent' }, { components: [badOffice] }),
+        element(ORG, { uuid: 'nomtime' }, { acronym: 'no name' }),
+      ),
+      ORG,
+      snapshot([]),
+      options(),
+      NOW,
+    );
+    expect(plan.report.errors.map((e) => e.uuid)).toEqual(['late', 'o1', 'nomtime']);
+    expect(plan.report).toMatchObject({ records: 2, peerMtime: at(25), rejectedMtime: at(15) });
+  });
+
+  it('a refusal by the strategy does not count as rejected', () => {
+    const plan = planImport(doc(element(ORG, { uuid: 'new', modified_on: at(5) }, { name: 'New' })), ORG, snapshot([]), options({ strategy: ['update'] }), NOW);
+    expect(plan.report.errors.map((e) => e.message)).toEqual(['Operation not permitted']);
+    expect(plan.report).toMatchObject({ peerMtime: null, rejectedMtime: null });
+  });
+});
+
+describe('planImport: pending marks per field (decision 0010)', () => {
+  const local = record(ORG, 'u1', { name: 'Local', acronym: 'LOC' }, {
+    references: { organisation_type_id: { table: 'org_organisation_type', uuids: ['t1'], multiple: false } },
+  });
+
+  it('drops the mark when every pending field came in, although other local values survive', () => {
+    const pending: PendingMark = { table: ORG, uuid: 'u1', revision: 2, fields: ['name'] };
+    const plan = planImport(doc(element(ORG, { uuid: 'u1', ...newer }, { name: 'Remote' })), ORG, snapshot([local], [pending]), options(), NOW);
+    expect(plan.conflicts).toHaveLength(1);
+    expect(plan.acknowledge).toEqual([{ table: ORG, uuid: 'u1', revision: 2 }]);
+  });
+
+  it('keeps the mark while a pending reference (or field) did not come in', () => {
+    const pending: PendingMark = { table: ORG, uuid: 'u1', revision: 2, fields: ['name', 'organisation_type_id'] };
+    const plan = planImport(doc(element(ORG, { uuid: 'u1', ...newer }, { name: 'Remote', acronym: 'REM' })), ORG, snapshot([local], [pending]), options(), NOW);
+    expect(plan.conflicts).toHaveLength(1);
+    expect(plan.acknowledge).toEqual([]);
+  });
+
+  it('with the whole record pending, a local reference the element lacks keeps the mark', () => {
+    const plan = planImport(
+      doc(element(ORG, { uuid: 'u1', ...newer }, { name: 'Remote', acronym: 'REM' })),
+      ORG,
+      snapshot([local], [{ table: ORG, uuid: 'u1', revision: 2, fields: 'all' }]),
+      options(),
+      NOW,
+    );
+    expect(plan.acknowledge).toEqual([]);
+  });
+});

@@ -25,6 +25,24 @@ describe('pullCheckpoint', () => {
   });
 });
 
+describe('pullCheckpoint: never past a rejected record (decision 0015)', () => {
+  it('stops at the oldest rejected mtime when it is older than the newest imported one', () => {
+    expect(pullCheckpoint({ previous: null, maxMtime: '2026-03-01T00:00:00', multiPage: false, bound: null, rejected: '2026-02-01T00:00:00' })).toBe(
+      '2026-02-01T00:00:00',
+    );
+    expect(pullCheckpoint({ previous: null, maxMtime: '2026-01-01T00:00:00', multiPage: false, bound: null, rejected: '2026-02-01T00:00:00' })).toBe(
+      '2026-01-01T00:00:00',
+    );
+  });
+
+  it('applies with the snapshot bound of a multi-page run, and never moves the checkpoint back', () => {
+    const multi = { previous: null, maxMtime: '2026-11-29T22:10:00', multiPage: true, bound: '2026-11-29T22:05:00' };
+    expect(pullCheckpoint({ ...multi, rejected: '2026-11-29T22:01:00' })).toBe('2026-11-29T22:01:00');
+    expect(pullCheckpoint({ ...multi, rejected: '2026-11-29T22:07:00' })).toBe('2026-11-29T22:05:00');
+    expect(pullCheckpoint({ ...multi, previous: '2026-11-29T22:03:00', rejected: '2026-11-29T22:01:00' })).toBe('2026-11-29T22:03:00');
+  });
+});
+
 describe('snapshotBound', () => {
   it('takes the Date header minus the round trip and 1 s', () => {
     expect(snapshotBound('Sun, 29 Nov 2026 22:05:53 GMT', 1200, null)).toBe('2026-11-29T22:05:50');

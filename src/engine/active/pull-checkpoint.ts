@@ -33,19 +33,26 @@ export function snapshotBound(dateHeader: string | undefined, elapsedMs: number,
  * record written later in the same second as the newest one is fetched next time instead of being
  * skipped (spec 8.14); the newest record is re-imported, which is harmless.
  *
- * One request is one consistent snapshot: the checkpoint is the newest mtime imported. A run of
- * several pages is not: a record on an already imported page may change before the last page,
- * and its new mtime can be older than a later page's newest. So a multi-page run caps the
- * checkpoint at the snapshot bound (`snapshotBound`); every change made during the run is then
- * fetched again next time. The checkpoint never moves backwards.
+ * `maxMtime` is the newest `modified_on` the peer sent among the imported records (never the
+ * device clock: elements without one do not count, architecture invariant 2). One request is one
+ * consistent snapshot: the checkpoint is that newest mtime. A run of several pages is not: a
+ * record on an already imported page may change before the last page, and its new mtime can be
+ * older than a later page's newest. So a multi-page run caps the checkpoint at the snapshot bound
+ * (`snapshotBound`); every change made during the run is then fetched again next time.
+ *
+ * `rejected` is the oldest `modified_on` of a record the import refused with an error: the
+ * checkpoint never passes it, so that record is fetched again by the next pull (unlike Eden,
+ * spec 8.14; docs/decisions/0015-checkpoint-not-past-rejected.md). The checkpoint never moves
+ * backwards (an incremental pull only fetches records at or after it).
  */
 export function pullCheckpoint(input: {
   readonly previous: string | null;
   readonly maxMtime: string | null;
   readonly multiPage: boolean;
   readonly bound: string | null;
+  readonly rejected?: string | null;
 }): string | null {
   if (input.maxMtime === null) return input.previous;
-  const next = input.multiPage ? earlierOf(input.maxMtime, input.bound) : input.maxMtime;
-  return laterOf(input.previous, next);
+  const capped = input.multiPage ? earlierOf(input.maxMtime, input.bound) : input.maxMtime;
+  return laterOf(input.previous, earlierOf(capped, input.rejected ?? null));
 }

@@ -6,7 +6,7 @@ import { type ActiveContext, activeOptions, currentRepository } from './active-c
 import type { ActiveResult } from './active-result.js';
 import { buildPagedPullUrl, buildPullUrl, msinceFor } from './eden-urls.js';
 import { readPageResults } from './page-results.js';
-import { laterOf, pullCheckpoint, snapshotBound } from './pull-checkpoint.js';
+import { earlierOf, laterOf, pullCheckpoint, snapshotBound } from './pull-checkpoint.js';
 import { filtersKey, type PullCursor, readPullCursor, withPullCursor } from './pull-cursor.js';
 import { logPullResult } from './pull-log.js';
 import { type FetchedPage, type PageRequest, requestPage } from './pull-page.js';
@@ -54,7 +54,9 @@ function errorDetails(report: ImportReport): string[] {
  *   cancelled (its own abort signal) when the import fails or the operation is aborted. A failed
  *   prefetch fails the pull as a failed fetch would: the pages before it stay committed.
  * - The checkpoint (`pullCheckpoint`) is written with the last page, in the same transaction, and
- *   only then; an error of any kind leaves it untouched. A local store failure (a full disk) is
+ *   only then; an error of any kind leaves it untouched. It comes from the `modified_on` values the
+ *   peer sent (never the device clock) and never passes the oldest record the import refused with
+ *   an error, which the next pull fetches again (docs/decisions/0015-checkpoint-not-past-rejected.md). A local store failure (a full disk) is
  *   an import ERROR: nothing of that page is written.
  *
  * Returns Eden's `(error, mtime)` with the logged `status` and `message` (see `ActiveResult`).
@@ -68,10 +70,13 @@ export async function pull(ctx: ActiveContext, task: SyncTask, onconflict?: Pull
   const msince = msinceFor(stored.lastPull, stored.updatePolicy);
   const paged = msince === null && options.pageSize > 0;
   const resumed = paged ? readPullCursor(stored, msince) : null;
-  const cursor: { nextStart: number; maxMtime: string | null; bound: string | null } = {
+  // `rejected`: the oldest mtime of a record this invocation's pages refused; the stored cursor keeps
+  // it folded into `bound` (a cap the checkpoint never passes), so a resumed run keeps it too.
+  const cursor: { nextStart: number; maxMtime: string | null; bound: string | null; rejected: string | null } = {
     nextStart: resumed?.nextStart ?? 0,
     maxMtime: resumed?.maxMtime ?? null,
     bound: resumed?.bound ?? null,
+    rejected: null,
   };
   const totals: Totals = { records: 0, created: 0, updated: 0, deleted: 0, errors: [], bytes: 0 };
   let action = 'fetch';
@@ -106,11 +111,15 @@ export async function pull(ctx: ActiveContext, task: SyncTask, onconflict?: Pull
       const pageState = { committed: false };
       const finish = async (tx: StoreWriter, report: ImportReport | null): Promise<void> => {
         pageState.committed = true;
-        const maxMtime = laterOf(cursor.maxMtime, report?.mtime ?? null);
-        const bound = firstOfRun && !last ? snapshotBound(response.headers['date'], elapsed, report?.mtime ?? null) : cursor.bound;
+        // Peer times only (invariant 2): `peerMtime` leaves out elements without modified_on.
+        const peerMtime = report?.peerMtime ?? null;
+        const rejected = earlierOf(cursor.rejected, report?.rejectedMtime ?? null);
+        const maxMtime = laterOf(cursor.maxMtime, peerMtime);
+        const snapshot = firstOfRun && !last ? snapshotBound(response.headers['date'], elapsed, peerMtime) : cursor.bound;
+        const bound = earlierOf(snapshot, rejected);
         const current = (await tx.getTask(task.id)) ?? stored;
         if (last) {
-          outcome.checkpoint = pullCheckpoint({ previous: current.lastPull, maxMtime, multiPage, bound });
+          outcome.checkpoint = pullCheckpoint({ previous: current.lastPull, maxMtime, multiPage, bound, rejected });
           await tx.putTask(withPullCursor({ ...current, lastPull: outcome.checkpoint }, null));
         } else {
           const nextCursor: PullCursor = { msince, filters: filtersKey(current), nextStart: cursor.nextStart + (masters ?? 0), maxMtime, bound };
@@ -118,6 +127,7 @@ export async function pull(ctx: ActiveContext, task: SyncTask, onconflict?: Pull
         }
         cursor.maxMtime = maxMtime;
         cursor.bound = bound;
+        cursor.rejected = rejected;
       };
       const result = await receiveDecoded({ store: ctx.store, clock: ctx.clock }, decoded, resource, {
         strategy: stored.strategy,
@@ -128,6 +138,9 @@ export async function pull(ctx: ActiveContext, task: SyncTask, onconflict?: Pull
         mixed: false,
         ignoreErrors: true,
         source: repository.name,
+        // The peer's deletion time, not the device clock (decision 0017): a later peer update of a
+        // record it removed or moved is then not refused as "older" under NEWER.
+        removalTime: 'peer',
         afterImport: (tx, report) => finish(tx, report),
       });
       if (result.status === LogResult.ERROR || result.status === LogResult.FATAL) {

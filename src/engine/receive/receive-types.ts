@@ -1,4 +1,4 @@
-import type { ImportReport } from '../../core/import/import-types.js';
+import type { ImportReport, RemovalTime } from '../../core/import/import-types.js';
 import type { LogResult } from '../../core/model/sync.js';
 import type { UpdatePolicy } from '../../core/model/policy.js';
 import type { OnConflict } from '../../core/policy/conflict-item.js';
@@ -26,6 +26,11 @@ export type ReceiveOptions = {
   readonly ignoreErrors?: boolean;
   /** Label of conflict inbox entries (e.g. the repository name); default "receive". */
   readonly source?: string;
+  /**
+   * The `modified_on` of records a DELETE or MERGE removes or moves: `'now'` (default, as Eden, for
+   * a peer others pull from) or `'peer'`, the tombstone's own time (a pull; decision 0017).
+   */
+  readonly removalTime?: RemovalTime;
   /**
    * Runs inside the import's write transaction after the records are written, unless the import
    * failed (ERROR): pull writes its checkpoint here so that both commit together. No network here.

@@ -14,7 +14,7 @@ export type { ReceiveDeps, ReceiveOptions, ReceiveOutcome } from './receive-type
 
 const MIXED = 'Mixed resource synchronization not supported';
 
-const EMPTY_REPORT: ImportReport = { records: 0, created: [], updated: [], deleted: [], errors: [], mtime: null, conflicts: 0 };
+const EMPTY_REPORT: ImportReport = { records: 0, created: [], updated: [], deleted: [], errors: [], mtime: null, conflicts: 0, peerMtime: null, rejectedMtime: null };
 
 function randomUrnUuid(): string {
   const crypto = (globalThis as unknown as { crypto: { randomUUID(): string } }).crypto;
@@ -86,16 +86,20 @@ export async function receiveDecoded(deps: ReceiveDeps, decoded: DecodedSources,
 }
 
 /**
- * The pending marks of `keys` (`pendingOf`), read as the pending list of each table the keys name
- * and kept for those keys only: a few index reads instead of one get per key (a page of a pull
- * names thousands of records; a device has few pending changes).
+ * The pending marks the plan needs: those of `keys`, and every one of the `wholeTables` (tables
+ * loaded whole because an element without uuid is matched to a local record by name there, whose
+ * pending edit must be seen too: architecture invariant 4.1). Read as the pending list of each
+ * table (a few index reads instead of one get per key: a page of a pull names thousands of
+ * records; a device has few pending changes).
  */
-async function pendingOfKeys(tx: StoreReader, keys: readonly RecordKey[]): Promise<readonly (PendingChange | undefined)[]> {
-  const tables = [...new Set(keys.map((key) => key.table))];
+async function pendingMarks(tx: StoreReader, keys: readonly RecordKey[], wholeTables: readonly string[]): Promise<readonly PendingChange[]> {
+  const whole = new Set(wholeTables);
+  const tables = [...new Set([...keys.map((key) => key.table), ...whole])];
   const lists = await Promise.all(tables.map((table) => tx.listPending(table)));
-  const byKey = new Map<string, PendingChange>();
-  for (const list of lists) for (const mark of list) byKey.set(masterKeyString(mark), mark);
-  return byKey.size === 0 ? [] : keys.map((key) => byKey.get(masterKeyString(key)));
+  const marks = lists.flat();
+  if (marks.length === 0) return marks;
+  const wanted = new Set(keys.map((key) => masterKeyString(key)));
+  return marks.filter((mark) => whole.has(mark.table) || wanted.has(masterKeyString(mark)));
 }
 
 function isMixed(resource: string, options: ReceiveOptions): boolean {
@@ -116,14 +120,14 @@ function importPrepared(deps: ReceiveDeps, prepared: PreparedImport, options: Re
     const request = prepared.request;
     const [records, pending, components, referrers, tables] = await Promise.all([
       tx.getRecords(request.keys),
-      pendingOfKeys(tx, request.keys),
+      pendingMarks(tx, request.keys, request.dedupeTables),
       request.componentMasters.length > 0 ? tx.componentsOfMany(request.componentMasters) : new Map<string, readonly LocalRecord[]>(),
       request.referrerUuids.length > 0 ? tx.referrersOfMany(request.referrerUuids) : new Map<string, readonly LocalRecord[]>(),
       Promise.all(request.dedupeTables.map((table) => tx.queryRecords(table, { includeDeleted: true }))),
     ]);
     const snapshot = createLocalSnapshot({
       records: records.filter((record) => record !== undefined),
-      pending: pending.filter((mark) => mark !== undefined),
+      pending,
       components: request.componentMasters.map((master) => ({ master, records: components.get(masterKeyString(master)) ?? [] })),
       referrers: request.referrerUuids.map((uuid) => ({ uuid, records: referrers.get(uuid) ?? [] })),
       tables: request.dedupeTables.map((table, i) => ({ table, records: tables[i] ?? [] })),
@@ -137,6 +141,7 @@ function importPrepared(deps: ReceiveDeps, prepared: PreparedImport, options: Re
       ignoreErrors,
       source: options.source ?? 'receive',
       newUuid: deps.newUuid ?? randomUrnUuid,
+      removalTime: options.removalTime,
     });
     if (plan.writes.length > 0) await tx.putRecords(plan.writes);
     if (plan.conflicts.length > 0) await tx.addConflicts(plan.conflicts);
