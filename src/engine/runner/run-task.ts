@@ -39,7 +39,7 @@ async function runStep(ctx: TaskRunContext, repository: Repository, task: SyncTa
 /**
  * One task, as `S3Sync.synchronize` does it (spec 1.10 step 6): pull first (modes pull and
  * both), then push (modes push and both); a failed pull skips this task's push. The decision is
- * per task: no error carries over to the next task (docs/decisions/runner-error-per-task.md).
+ * per task: no error carries over to the next task (docs/decisions/0018-runner-error-per-task.md).
  */
 export async function runTask(ctx: TaskRunContext, repository: Repository, task: SyncTask): Promise<TaskReport> {
   ctx.emit({ kind: 'task-started', repositoryId: repository.id, taskId: task.id, resourceName: task.resourceName });
