@@ -97,3 +97,32 @@ describe('an import over a pending local edit', () => {
     expect(await store.pending(ORG)).toEqual([]);
   });
 });
+
+describe('a pull from one of two repositories', () => {
+  const repo = (id: string) => ({ id, name: id, url: `http://${id}.example/eden`, username: null, peerUuid: null, registered: true, lastConnected: null });
+  const task = (id: string, repositoryId: string) => ({
+    id, repositoryId, resourceName: ORG, mode: 'both' as const, strategy: ['create', 'update', 'delete', 'merge'],
+    updatePolicy: 'OTHER', conflictPolicy: 'OTHER', lastPull: null, lastPush: null, components: false, filters: [],
+  });
+
+  it("treats the acknowledging repository's echo as no conflict; the edit stays owed to the other", async () => {
+    const { store, clock } = await fresh();
+    await store.putRepository(repo('a'));
+    await store.putRepository(repo('b'));
+    await store.putTask(task('ta', 'a'));
+    await store.putTask(task('tb', 'b'));
+    await seed(store, [peer(ORG, UUID, { name: 'Alpha', comments: 'peer' })]);
+    clock.advance(60);
+    await store.saveLocal(ORG, { uuid: UUID, fields: { comments: 'LOCAL EDIT' } });
+    const [mark] = await store.pending(ORG);
+    await store.write((tx) => tx.acknowledge([{ table: ORG, uuid: UUID, revision: mark?.revision ?? 0 }], 'a'));
+    expect(await store.pending(ORG, 'a')).toEqual([]);
+
+    // Repository a sends the edit back (its own echo, stamped with its time).
+    const echo = s3xml(`<resource name="${ORG}" uuid="${UUID}" modified_on="2024-12-01T00:00:00" mci="2"><data field="name">Alpha</data><data field="comments">LOCAL EDIT</data></resource>`);
+    const outcome = await receive({ store, clock }, echo, ORG, { ...OTHER, repositoryId: 'a' });
+    expect(outcome.response.conflicts).toBe(0);
+    expect(await store.listConflicts()).toEqual([]);
+    expect((await store.pending(ORG, 'b')).map((p) => [p.uuid, p.fields])).toEqual([[UUID, ['comments']]]);
+  });
+});

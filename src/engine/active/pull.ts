@@ -138,6 +138,7 @@ export async function pull(ctx: ActiveContext, task: SyncTask, onconflict?: Pull
         mixed: false,
         ignoreErrors: true,
         source: repository.name,
+        repositoryId: repository.id,
         // The peer's deletion time, not the device clock (decision 0017): a later peer update of a
         // record it removed or moved is then not refused as "older" under NEWER.
         removalTime: 'peer',

@@ -27,6 +27,12 @@ export type ReceiveOptions = {
   /** Label of conflict inbox entries (e.g. the repository name); default "receive". */
   readonly source?: string;
   /**
+   * The repository the document comes from (a pull). Pending marks are then read for that
+   * repository only (decision 0014): an edit it already acknowledged is no conflict with its own
+   * echo. An edit the import wholly replaced is still settled for every repository (decision 0010).
+   */
+  readonly repositoryId?: string;
+  /**
    * The `modified_on` of records a DELETE or MERGE removes or moves: `'now'` (default, as Eden, for
    * a peer others pull from) or `'peer'`, the tombstone's own time (a pull; decision 0017).
    */

@@ -92,10 +92,15 @@ export async function receiveDecoded(deps: ReceiveDeps, decoded: DecodedSources,
  * table (a few index reads instead of one get per key: a page of a pull names thousands of
  * records; a device has few pending changes).
  */
-async function pendingMarks(tx: StoreReader, keys: readonly RecordKey[], wholeTables: readonly string[]): Promise<readonly PendingChange[]> {
+async function pendingMarks(
+  tx: StoreReader,
+  keys: readonly RecordKey[],
+  wholeTables: readonly string[],
+  repositoryId: string | undefined,
+): Promise<readonly PendingChange[]> {
   const whole = new Set(wholeTables);
   const tables = [...new Set([...keys.map((key) => key.table), ...whole])];
-  const lists = await Promise.all(tables.map((table) => tx.listPending(table)));
+  const lists = await Promise.all(tables.map((table) => tx.listPending(table, repositoryId)));
   const marks = lists.flat();
   if (marks.length === 0) return marks;
   const wanted = new Set(keys.map((key) => masterKeyString(key)));
@@ -120,7 +125,7 @@ function importPrepared(deps: ReceiveDeps, prepared: PreparedImport, options: Re
     const request = prepared.request;
     const [records, pending, components, referrers, tables] = await Promise.all([
       tx.getRecords(request.keys),
-      pendingMarks(tx, request.keys, request.dedupeTables),
+      pendingMarks(tx, request.keys, request.dedupeTables, options.repositoryId),
       request.componentMasters.length > 0 ? tx.componentsOfMany(request.componentMasters) : new Map<string, readonly LocalRecord[]>(),
       request.referrerUuids.length > 0 ? tx.referrersOfMany(request.referrerUuids) : new Map<string, readonly LocalRecord[]>(),
       Promise.all(request.dedupeTables.map((table) => tx.queryRecords(table, { includeDeleted: true }))),
