@@ -105,7 +105,7 @@ describe('a pull from one of two repositories', () => {
     updatePolicy: 'OTHER', conflictPolicy: 'OTHER', lastPull: null, lastPush: null, components: false, filters: [],
   });
 
-  it("treats the acknowledging repository's echo as no conflict; the edit stays owed to the other", async () => {
+  it('a later edit at the repository that acknowledged ours is no conflict; ours stays owed to the other', async () => {
     const { store, clock } = await fresh();
     await store.putRepository(repo('a'));
     await store.putRepository(repo('b'));
@@ -118,11 +118,12 @@ describe('a pull from one of two repositories', () => {
     await store.write((tx) => tx.acknowledge([{ table: ORG, uuid: UUID, revision: mark?.revision ?? 0 }], 'a'));
     expect(await store.pending(ORG, 'a')).toEqual([]);
 
-    // Repository a sends the edit back (its own echo, stamped with its time).
-    const echo = s3xml(`<resource name="${ORG}" uuid="${UUID}" modified_on="2024-12-01T00:00:00" mci="2"><data field="name">Alpha</data><data field="comments">LOCAL EDIT</data></resource>`);
+    // Someone at repository a edited the record after our edit reached it: normal sync, not a conflict.
+    const echo = s3xml(`<resource name="${ORG}" uuid="${UUID}" modified_on="2024-12-01T00:00:00" mci="2"><data field="name">Alpha</data><data field="comments">EDITED AT A</data></resource>`);
     const outcome = await receive({ store, clock }, echo, ORG, { ...OTHER, repositoryId: 'a' });
     expect(outcome.response.conflicts).toBe(0);
     expect(await store.listConflicts()).toEqual([]);
+    expect((await store.get(ORG, UUID))?.fields['comments']).toBe('EDITED AT A');
     expect((await store.pending(ORG, 'b')).map((p) => [p.uuid, p.fields])).toEqual([[UUID, ['comments']]]);
   });
 });
