@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { ensureAppBuilt } from './build-app.js';
-import { CliError, parseCliOptions, USAGE } from './cli-options.js';
+import { CliError, DEMO_PASSWORD, parseCliOptions, USAGE } from './cli-options.js';
 import { startServer } from './start-server.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -30,9 +30,11 @@ async function main(): Promise<void> {
   } else {
     console.log(`Mode: demo peer (Eden-compatible, under ${server.url}/eden), data in ${resolve(options.dataDir)}`);
     if (server.peer !== null && server.peer.seeded > 0) console.log(`Seeded ${server.peer.seeded} demo records`);
-    // The one intentional print of credentials: demo accounts, so that a user can sign in.
+    // The one intentional print of credentials: the built-in demo password, so that a user can sign
+    // in. A password chosen through the environment is never printed.
     for (const user of options.users) {
-      console.log(`Demo account: ${user.username} / ${user.password}${user.canSync ? '' : ' (no sync rights)'}`);
+      const password = user.password === DEMO_PASSWORD ? user.password : '(password from the environment)';
+      console.log(`Demo account: ${user.username} / ${password}${user.canSync ? '' : ' (no sync rights)'}`);
     }
   }
   let stopping = false;
