@@ -3,7 +3,7 @@
  * clock, a full dump of the store's IndexedDB database (every object store, every row) to prove
  * that a refused import changed nothing, and small S3XML builders.
  */
-import { openTestStore, type ManualClock } from '../../src/adapters/db/test-store.js';
+import { openTestStore, peerRecord, type ManualClock } from '../../src/adapters/db/test-store.js';
 import type { LocalRecord } from '../../src/core/model/record.js';
 import type { LocalStore } from '../../src/ports/local-store.js';
 import { testIndexedDB, uniqueDbName } from '../support/idb.js';
@@ -58,23 +58,7 @@ export const esc = (text: string): string =>
 
 /** A record as a peer sent it (stored with `putRecords`, not pending). */
 export function peer(table: string, uuid: string, fields: LocalRecord['fields'], overrides: Partial<LocalRecord> = {}): LocalRecord {
-  return {
-    table,
-    uuid,
-    fields,
-    references: {},
-    mci: 1,
-    created_on: '2024-01-01T09:00:00',
-    modified_on: '2024-01-01T09:00:00',
-    created_by: null,
-    modified_by: null,
-    owned_by_user: null,
-    owned_by_group: null,
-    deleted: false,
-    replaced_by: null,
-    parent: null,
-    ...overrides,
-  };
+  return peerRecord(table, uuid, { fields, created_on: '2024-01-01T09:00:00', modified_on: '2024-01-01T09:00:00', ...overrides });
 }
 
 /** Stores peer records as an earlier import would have (no pending marks). */

@@ -1,24 +1,19 @@
 /** Test records for the send suites: a small org/office/location graph in Eden's shapes. */
 import type { LocalRecord, RecordReference } from '../../src/core/model/record.js';
+import { peerRecord } from '../../src/adapters/db/test-store.js';
 
 export function record(table: string, uuid: string, extra: Partial<LocalRecord> = {}): LocalRecord {
-  return {
-    table,
-    uuid,
+  const admin = 'admin@example.com';
+  return peerRecord(table, uuid, {
     fields: {},
-    references: {},
     mci: 2,
     created_on: '2026-11-29T22:05:54',
     modified_on: '2026-11-29T22:05:54',
-    created_by: 'admin@example.com',
-    modified_by: 'admin@example.com',
-    owned_by_user: 'admin@example.com',
-    owned_by_group: null,
-    deleted: false,
-    replaced_by: null,
-    parent: null,
+    created_by: admin,
+    modified_by: admin,
+    owned_by_user: admin,
     ...extra,
-  };
+  });
 }
 
 export function ref(table: string, ...uuids: string[]): RecordReference {
