@@ -27,9 +27,9 @@ export type ReceiveOptions = {
   /** Label of conflict inbox entries (e.g. the repository name); default "receive". */
   readonly source?: string;
   /**
-   * The repository the document comes from (a pull). Pending marks are then read for that
-   * repository only (decision 0014): an edit it already acknowledged is no conflict with its own
-   * echo. An edit the import wholly replaced is still settled for every repository (decision 0010).
+   * The repository the document comes from (a pull). Pending marks are then read and settled for
+   * that repository only (decision 0014): an edit it already acknowledged is no conflict with a
+   * later edit made there, and an edit another repository is still owed stays pending for it.
    */
   readonly repositoryId?: string;
   /**

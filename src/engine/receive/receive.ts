@@ -150,7 +150,7 @@ function importPrepared(deps: ReceiveDeps, prepared: PreparedImport, options: Re
     });
     if (plan.writes.length > 0) await tx.putRecords(plan.writes);
     if (plan.conflicts.length > 0) await tx.addConflicts(plan.conflicts);
-    if (plan.acknowledge.length > 0) await tx.acknowledge(plan.acknowledge);
+    if (plan.acknowledge.length > 0) await tx.acknowledge(plan.acknowledge, options.repositoryId);
     const failed = !ignoreErrors && plan.report.errors.length > 0;
     if (!failed && options.afterImport !== undefined) await options.afterImport(tx, plan.report);
     return plan.report;
