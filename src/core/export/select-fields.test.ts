@@ -35,4 +35,17 @@ describe('selectFields with cleared text fields', () => {
     expect(entry.record.fields).toEqual({});
     expect(entry.components.map((c) => c.uuid)).toEqual(['f1']);
   });
+
+  it('a whole master narrows a component pending by fields (stale fields would revert other edits)', () => {
+    const master = rec('org_organisation', 'o1', { name: 'Org' });
+    const office = rec('org_office', 'f1', { name: 'Stale office name', phone1: '123' }, { table: 'org_organisation', uuid: 'o1', alias: null });
+    const untouched = rec('org_office', 'f2', { name: 'Whole' }, { table: 'org_organisation', uuid: 'o1', alias: null });
+    const selections = new Map<string, FieldSelection>([
+      ['o1', 'all'],
+      ['f1', ['phone1']],
+    ]);
+    const entry = selectEntryFields({ record: master, components: [office, untouched] }, (uuid) => selections.get(uuid));
+    expect(entry.record.fields).toEqual({ name: 'Org' });
+    expect(entry.components.map((c) => c.fields)).toEqual([{ phone1: '123' }, { name: 'Whole' }]);
+  });
 });

@@ -52,19 +52,18 @@ export function selectFields(record: LocalRecord, selection: FieldSelection | un
 /**
  * An export entry under per-record selections: a master selected by a list is narrowed, and of its
  * components only those with a selection of their own stay (each narrowed by it): the unchanged
- * ones are left out. A master with no selection, or `'all'`, stays whole with all its components
- * whole (cleared text fields of any of them written empty).
+ * ones are left out. A master with no selection, or `'all'`, stays whole with all its components:
+ * those without a selection whole, those with one narrowed by it.
  */
 export function selectEntryFields(entry: ExportEntry, selectionOf: SelectionOf): ExportEntry {
   const selection = selectionOf(entry.record.uuid);
   if (entry.record.deleted) return entry;
   if (selection === undefined || selectedNames(selection) === 'all') {
     const record = selectFields(entry.record, selection);
-    const whole = (component: LocalRecord): LocalRecord => {
-      const own = selectionOf(component.uuid);
-      return own === undefined ? component : withEmpty(component, emptyNames(own));
-    };
-    return { record, components: entry.components.map(whole) };
+    // A component without a selection of its own goes whole with its master; one pending by
+    // fields is narrowed like any record (decision 0013: stale fields would revert others' edits).
+    const component = (c: LocalRecord): LocalRecord => selectFields(c, selectionOf(c.uuid));
+    return { record, components: entry.components.map(component) };
   }
   const components: LocalRecord[] = [];
   for (const component of entry.components) {
