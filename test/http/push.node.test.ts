@@ -272,6 +272,20 @@ describe('push', () => {
       expect((await h.store.pending(OFFICE)).map((p) => [p.uuid, p.error])).toEqual([[office.uuid, 'name: Enter a value']]);
     });
 
+    it('keeps a component pending when Eden refused its master, even if the tree does not name the component', async () => {
+      const h = await withPeerOrg();
+      await h.store.saveLocal(ORG, { uuid: MASTER, fields: { name: '' } });
+      const office = await h.store.saveLocal(OFFICE, { fields: { name: 'Field office' }, parent: { table: ORG, uuid: MASTER, alias: null } });
+      const reply = JSON.stringify({
+        status: 'success', statuscode: '200', records: 0, message: 'name: value(s) required - invalid items ignored',
+        tree: { $_org_organisation: [{ '@uuid': MASTER, '@error': 'name: value(s) required' }] },
+      });
+      accepting([], reply);
+      expect(await push(h.ctx(), makeTask())).toMatchObject({ status: 'warning' });
+      expect((await h.store.pending(ORG)).map((p) => [p.uuid, p.error])).toEqual([[MASTER, 'name: value(s) required']]);
+      expect((await h.store.pending(OFFICE)).map((p) => [p.uuid, p.error])).toEqual([[office.uuid, 'name: value(s) required']]);
+    });
+
     it('sends a cleared text field as an empty <data>; keeps a cleared non-text field pending with a message', async () => {
       const h = await withPeerOrg({ name: 'Peer Org', comments: 'note', staff: 5 });
       await h.store.saveLocal(ORG, { uuid: MASTER, fields: { comments: null } });

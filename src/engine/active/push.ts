@@ -154,12 +154,19 @@ export async function push(ctx: ActiveContext, task: SyncTask): Promise<PushResu
       const reply = parsePushReply(response.body);
       if (reply.status !== 'success') throw new TransportError('bad-response', `push status ${reply.status}`);
       const refused = new Map(reply.rejected.map((r) => [keyOf(r.table, r.uuid), r]));
+      // A component travels inside its master's element: when Eden refuses the master, the
+      // component was not imported either, whether or not the error tree names it.
+      const masterOf = new Map(batch.flatMap((unit) => unit.changes.map((change) => [keyOf(change.table, change.uuid), unit.master] as const)));
+      const refusalOf = (change: PendingChange) => {
+        const master = masterOf.get(keyOf(change.table, change.uuid));
+        return refused.get(keyOf(change.table, change.uuid)) ?? (master === undefined ? undefined : refused.get(keyOf(resource, master)));
+      };
       const unclearable: RejectedElement[] = [];
       await ctx.store.write(async (tx) => {
         const acknowledged: PendingChange[] = [];
         for (const change of carried) {
           const key = { table: change.table, uuid: change.uuid };
-          const r = refused.get(keyOf(change.table, change.uuid));
+          const r = refusalOf(change);
           const uncleared = unclearableMessage(change);
           if (r) await tx.markRejected(key, change.revision, r.error, repositoryId);
           else if (uncleared !== null) {
