@@ -8,17 +8,7 @@
  * rendered in: each one draws from its own seeded PRNG.
  */
 
-/** mulberry32: small, fast, deterministic. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../server/peer/seeded-random.js';
 
 const SEED = 0xbe7c4;
 const DELETED_EVERY = 29;
@@ -82,7 +72,7 @@ const T0 = Date.UTC(2025, 0, 6, 8, 0, 0);
 
 /** The model of organisation `index` (0-based). */
 export function orgModel(index: number): OrgModel {
-  const next = prng(SEED ^ Math.imul(index + 1, 0x9e3779b1));
+  const next = seededRandom(SEED ^ Math.imul(index + 1, 0x9e3779b1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const [pattern, script] = pick(ORG_PATTERNS);
   const place = pick(PLACES[script] ?? ['X']);

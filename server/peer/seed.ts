@@ -2,6 +2,7 @@ import type { JsonValue } from '../../src/core/model/json.js';
 import type { LocalRecord, RecordReference } from '../../src/core/model/record.js';
 import type { LocalStore } from '../../src/ports/local-store.js';
 import { CULTURES, type Culture } from './seed-names.js';
+import { seededRandom } from './seeded-random.js';
 
 /** How much demo data to create; unspecified counts take the defaults below. */
 export type SeedOptions = {
@@ -20,17 +21,6 @@ export const DEFAULT_SEED = { organisations: 300, persons: 200, deletedEvery: 29
 /** The account the demo data is attributed to. */
 export const SEED_AUTHOR = 'demo@example.com';
 
-/** Deterministic PRNG (mulberry32): the same options always give the same data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A fixed, recognisable uuid per table and index: `urn:uuid:5eed00<tt>-0000-4000-8000-<index>`. */
 export function seedUuid(tableCode: number, index: number): string {
@@ -108,7 +98,7 @@ export function* generateDemoRecords(options: SeedOptions = {}, batchSize = 5000
   const organisations = options.organisations ?? DEFAULT_SEED.organisations;
   const persons = options.persons ?? DEFAULT_SEED.persons;
   const deletedEvery = options.deletedEvery ?? DEFAULT_SEED.deletedEvery;
-  const next = random(0x5eed);
+  const next = seededRandom(0x5eed);
   const seen = new Map<string, number>();
   let batch: LocalRecord[] = [];
   const flush = function* (): Generator<LocalRecord[]> {
