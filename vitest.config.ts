@@ -1,12 +1,12 @@
 import { playwright } from '@vitest/browser-playwright';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+// Debian's Chromium, never a downloaded browser (scripts/ensure-chromium.mjs installs it).
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium-launch.mjs';
 
 /** Folders the test server may read: the repo and the shared fixtures beside it (`../shared`). */
 const fsAllow = [fileURLToPath(new URL('.', import.meta.url)), fileURLToPath(new URL('../shared', import.meta.url))];
 
-/** Debian's Chromium; never a downloaded browser (scripts/ensure-chromium.mjs installs it). */
-const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /**
  * Test naming (see README "Tests"):
@@ -55,18 +55,7 @@ export default defineConfig({
             headless: true,
             screenshotFailures: false,
             provider: playwright({
-              launchOptions: {
-                executablePath: chromiumPath,
-                args: [
-                  '--no-sandbox',
-                  '--disable-gpu',
-                  '--disable-background-networking',
-                  '--disable-component-update',
-                  '--disable-sync',
-                  '--no-first-run',
-                  '--disable-quic',
-                ],
-              },
+              launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] },
             }),
             instances: [{ browser: 'chromium' }],
           },

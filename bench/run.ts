@@ -18,18 +18,9 @@ import { startBenchServer } from './lib/bench-server.js';
 import { PAGE_SIZE, type PullSample, SYNC_PEER } from './lib/cases.js';
 import { consoleTable, markdownTable, type Row, verdict } from './lib/report.js';
 import { runSuite, type Driver, type PullMemSample, type SuitePlan } from './lib/suite.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium-launch.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 /** Every this many ms the heap sampler forces a GC and records the live heap. */
 const LIVE_SAMPLE_MS = 2000;
 
@@ -94,7 +85,7 @@ async function buildBundle(outDir: string): Promise<void> {
 }
 
 async function chromiumDriver(origin: string): Promise<{ driver: Driver; browser: Browser; version: string }> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
   const context = await browser.newContext();
   const page: Page = await context.newPage();
   page.on('console', (message) => {

@@ -6,8 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_PATH } from './chromium-launch.mjs';
 
 function run(cmd, args) {
   console.log(`[ensure-chromium] ${cmd} ${args.join(' ')}`);
