@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { SCHEMA_V1 } from './schema.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LocalRecord } from '../../core/model/record.js';
 import type { SyncTask, TaskMode } from '../../core/model/sync.js';
@@ -179,16 +180,7 @@ describe('schema upgrade', () => {
     const idb = testIndexedDB();
     const name = uniqueDbName('pending-v1');
     const v1 = new Dexie(name, { indexedDB: idb.indexedDB, IDBKeyRange: idb.IDBKeyRange });
-    v1.version(1).stores({
-      records: '[table+uuid],[table+seq],[table+desc+nseq],parentKey,*refUuids',
-      pending: '[table+uuid],table',
-      config: 'key',
-      repositories: 'id,seq',
-      tasks: 'id,[repositoryId+seq]',
-      log: '++id',
-      conflicts: '++id,open',
-      meta: 'name',
-    });
+    v1.version(1).stores(SCHEMA_V1);
     const office = peerRecord(OFFICE, 'f1', { parent: { table: ORG, uuid: 'o1', alias: null } });
     await v1.table('records').put({ table: OFFICE, uuid: 'f1', seq: 1, nseq: -1, localRevision: 1, desc: '', parentKey: `${ORG}|o1`, refUuids: [], record: office });
     await v1.table('pending').put({ table: OFFICE, uuid: 'f1', op: 'upsert', revision: 1, since: '2024-01-01T00:00:00', error: 'old', fieldRevisions: { name: 1 }, wholeAt: null });

@@ -84,6 +84,18 @@ export type MetaRow = { readonly name: string; value: number };
 export type SeqName = 'records' | 'tasks' | 'repositories' | 'recordWrites';
 
 /** The Dexie database of one local store: the only place that knows tables, indexes and versions. */
+/** Version 1 of the stores, frozen: later versions change the schema only by adding versions. */
+export const SCHEMA_V1: Readonly<Record<string, string>> = {
+  records: '[table+uuid],[table+seq],[table+desc+nseq],parentKey,*refUuids',
+  pending: '[table+uuid],table',
+  config: 'key',
+  repositories: 'id,seq',
+  tasks: 'id,[repositoryId+seq]',
+  log: '++id',
+  conflicts: '++id,open',
+  meta: 'name',
+};
+
 export class EdenSyncDb extends Dexie {
   records!: Table<RecordRow, [string, string]>;
   pending!: Table<PendingRow, [string, string]>;
@@ -96,16 +108,7 @@ export class EdenSyncDb extends Dexie {
 
   constructor(name: string, options: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
     super(name, { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange });
-    this.version(1).stores({
-      records: '[table+uuid],[table+seq],[table+desc+nseq],parentKey,*refUuids',
-      pending: '[table+uuid],table',
-      config: 'key',
-      repositories: 'id,seq',
-      tasks: 'id,[repositoryId+seq]',
-      log: '++id',
-      conflicts: '++id,open',
-      meta: 'name',
-    });
+    this.version(1).stores(SCHEMA_V1);
     // Version 2: pending marks per repository (decision 0014), indexed by their master's table.
     this.version(2)
       .stores({ pending: '[table+uuid],table,masterTable' })
